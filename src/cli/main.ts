@@ -1,0 +1,21 @@
+/** The `vaultbridge` command: one sub-command per file under ./commands. */
+import { Command } from "commander";
+import { registerEmulatorCommand } from "./commands/emulator";
+
+export function buildProgram(): Command {
+  const program = new Command("vaultbridge")
+    .description("Infisical App Connections and ScrapEngine Vault integrations as code")
+    .showHelpAfterError()
+    .configureHelp({ sortSubcommands: true });
+  registerEmulatorCommand(program);
+  return program;
+}
+
+export function main(argv: string[]): void {
+  buildProgram()
+    .parseAsync(argv)
+    .catch((err: unknown) => {
+      process.stderr.write(`Error: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 1;
+    });
+}

@@ -1,6 +1,7 @@
 /** The `vaultbridge` command: one sub-command per file under ./commands. */
 import { Command } from "commander";
 import { registerEmulatorCommand } from "./commands/emulator";
+import { registerSchemaCommand } from "./commands/schema";
 
 export function buildProgram(): Command {
   const program = new Command("vaultbridge")
@@ -8,6 +9,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .configureHelp({ sortSubcommands: true });
   registerEmulatorCommand(program);
+  registerSchemaCommand(program);
   return program;
 }
 

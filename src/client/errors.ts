@@ -1,0 +1,132 @@
+/**
+ * Every error the API clients raise. Callers branch with `instanceof`, never on message text. Messages are one
+ * sentence with the service, the call, the HTTP status and the server's own words; they never carry a secret
+ * (request bodies are not echoed, and the server does not echo secrets).
+ */
+
+export class VaultbridgeError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+export interface ApiErrorInit {
+  readonly service: string;
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+  /** The server's error class, e.g. `BadRequest`, `TokenError`. */
+  readonly error?: string;
+  /** The server's message; for 422 the issues joined into one line. */
+  readonly serverMessage: string;
+  readonly reqId?: string;
+  readonly retryAfterMs?: number;
+}
+
+/** The API answered with an error status. */
+export class ApiError extends VaultbridgeError {
+  readonly service: string;
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+  readonly error?: string;
+  readonly serverMessage: string;
+  readonly reqId?: string;
+
+  constructor(init: ApiErrorInit, code = "VB_API_ERROR") {
+    const msg = init.serverMessage ? `: ${init.serverMessage}` : "";
+    super(`${init.service} API answered ${init.status}${init.error ? ` ${init.error}` : ""} to ${init.method} ${init.path}${msg}`, code);
+    this.service = init.service;
+    this.method = init.method;
+    this.path = init.path;
+    this.status = init.status;
+    this.error = init.error;
+    this.serverMessage = init.serverMessage;
+    this.reqId = init.reqId;
+  }
+}
+
+/** 404: the object does not exist (refresh removes it from state; delete treats it as done). */
+export class NotFoundError extends ApiError {
+  constructor(init: ApiErrorInit) {
+    super(init, "VB_NOT_FOUND");
+  }
+}
+
+/** 401, or 403 — credentials missing, wrong, expired, or lacking permission. */
+export class AuthError extends ApiError {
+  constructor(init: ApiErrorInit) {
+    super(init, "VB_AUTH");
+  }
+  /** Infisical answers an expired access token with 403 `TokenError`; a fresh login may cure it. */
+  get isTokenProblem(): boolean {
+    return this.status === 401 || this.error === "TokenError";
+  }
+}
+
+/** 429 after every retry was spent. */
+export class RateLimitError extends ApiError {
+  readonly retryAfterMs?: number;
+  constructor(init: ApiErrorInit) {
+    super(init, "VB_RATE_LIMIT");
+    this.retryAfterMs = init.retryAfterMs;
+  }
+}
+
+/** 422 (Infisical) or 400 schema failures: the request was refused, nothing changed. */
+export class ValidationError extends ApiError {
+  constructor(init: ApiErrorInit) {
+    super(init, "VB_VALIDATION");
+  }
+}
+
+/** 409, or Infisical's 400 for a duplicate name. */
+export class ConflictError extends ApiError {
+  constructor(init: ApiErrorInit) {
+    super(init, "VB_CONFLICT");
+  }
+}
+
+/** 5xx after every retry was spent. For a write, the change may or may not have been committed. */
+export class ServerError extends ApiError {
+  constructor(init: ApiErrorInit) {
+    super(init, "VB_SERVER");
+  }
+}
+
+/** No usable answer: connection refused or reset, timeout. For a write, it may or may not have been committed. */
+export class NetworkError extends VaultbridgeError {
+  constructor(
+    readonly service: string,
+    readonly method: string,
+    readonly path: string,
+    cause: unknown,
+  ) {
+    super(`${service} API did not answer ${method} ${path}: ${describeCause(cause)}`, "VB_NETWORK", { cause });
+  }
+}
+
+/** The API answered 2xx with a body that does not match the documented shape. */
+export class ResponseShapeError extends VaultbridgeError {
+  constructor(service: string, method: string, path: string, detail: string) {
+    super(`${service} API answered ${method} ${path} with an unexpected body: ${detail}`, "VB_RESPONSE_SHAPE");
+  }
+}
+
+/** True when a write may have been committed although no success answer arrived. */
+export function isAmbiguousFailure(err: unknown): boolean {
+  return err instanceof NetworkError || err instanceof ServerError;
+}
+
+function describeCause(cause: unknown): string {
+  if (cause instanceof Error) {
+    const code = (cause as { code?: unknown }).code;
+    return typeof code === "string" ? `${cause.message} (${code})` : cause.message;
+  }
+  return String(cause);
+}

@@ -1,0 +1,135 @@
+/**
+ * Infisical's App Connections API: universal-auth login (once, shared by concurrent calls) or a static token,
+ * one fresh login when a call answers 401 or 403 `TokenError`, typed calls with zod-checked answers.
+ */
+import type { Dispatcher } from "undici";
+import {
+  type AppConnection,
+  type AppSlug,
+  appConnectionEnvelope,
+  appConnectionList,
+  type CreateConnectionBody,
+  loginResponse,
+  type UpdateConnectionBody,
+} from "../api/infisical";
+import type { Logger } from "../framework/resource";
+import { AuthError, NotFoundError } from "./errors";
+import { HttpClient, type RequestSpec } from "./http";
+import { mapApiError } from "./map-error";
+import type { RetryOptions } from "./retry-policy";
+
+export type InfisicalAuth =
+  | { readonly kind: "token"; readonly token: string }
+  | { readonly kind: "universal"; readonly clientId: string; readonly clientSecret: string };
+
+export interface InfisicalClientOptions {
+  readonly host: string;
+  readonly auth: InfisicalAuth;
+  readonly log?: Logger;
+  readonly timeoutMs?: number;
+  readonly retry?: Partial<RetryOptions>;
+  readonly dispatcher?: Dispatcher;
+}
+
+const BASE = "api/v1/app-connections";
+
+export class InfisicalClient {
+  private readonly http: HttpClient;
+  private token: Promise<string> | null = null;
+
+  constructor(private readonly options: InfisicalClientOptions) {
+    this.http = new HttpClient({
+      service: "Infisical",
+      baseUrl: options.host,
+      timeoutMs: options.timeoutMs,
+      retry: options.retry,
+      log: options.log,
+      dispatcher: options.dispatcher,
+      mapError: mapApiError,
+    });
+  }
+
+  /** Every connection of the org (or of one project), all apps mixed unless `app` is given. */
+  async listConnections(opts: { app?: AppSlug; projectId?: string; signal?: AbortSignal } = {}): Promise<AppConnection[]> {
+    const path = opts.app ? `${BASE}/${opts.app}` : BASE;
+    const res = await this.call({ method: "GET", path, query: { projectId: opts.projectId }, schema: appConnectionList, signal: opts.signal });
+    return res.appConnections;
+  }
+
+  async getConnection(app: AppSlug, id: string, signal?: AbortSignal): Promise<AppConnection> {
+    const res = await this.call({ method: "GET", path: `${BASE}/${app}/${encodeURIComponent(id)}`, schema: appConnectionEnvelope, signal });
+    return res.appConnection;
+  }
+
+  /** Without `projectId` only org-level connections match (the server's rule). */
+  async getConnectionByName(app: AppSlug, name: string, projectId?: string, signal?: AbortSignal): Promise<AppConnection> {
+    const res = await this.call({
+      method: "GET",
+      path: `${BASE}/${app}/connection-name/${encodeURIComponent(name)}`,
+      query: { projectId },
+      schema: appConnectionEnvelope,
+      signal,
+    });
+    return res.appConnection;
+  }
+
+  /** One POST; not retried unless provably not committed (see retry-policy). Recovery is the caller's. */
+  async createConnection(app: AppSlug, body: CreateConnectionBody, signal?: AbortSignal): Promise<AppConnection> {
+    const res = await this.call({ method: "POST", path: `${BASE}/${app}`, body, schema: appConnectionEnvelope, signal });
+    return res.appConnection;
+  }
+
+  async updateConnection(app: AppSlug, id: string, body: UpdateConnectionBody, signal?: AbortSignal): Promise<AppConnection> {
+    const res = await this.call({ method: "PATCH", path: `${BASE}/${app}/${encodeURIComponent(id)}`, body, schema: appConnectionEnvelope, signal });
+    return res.appConnection;
+  }
+
+  /** Deleting a connection that is already gone is success. */
+  async deleteConnection(app: AppSlug, id: string, signal?: AbortSignal): Promise<void> {
+    try {
+      await this.call({ method: "DELETE", path: `${BASE}/${app}/${encodeURIComponent(id)}`, schema: null, signal });
+    } catch (err) {
+      if (!(err instanceof NotFoundError)) throw err;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.http.close();
+  }
+
+  private async call<T>(spec: RequestSpec<T>): Promise<T> {
+    const token = await this.accessToken(spec.signal);
+    try {
+      return await this.http.request({ ...spec, headers: { authorization: `Bearer ${token}` } });
+    } catch (err) {
+      if (!(err instanceof AuthError && err.isTokenProblem && this.options.auth.kind === "universal")) throw err;
+      // The token expired or was revoked: log in again once, then give up with the server's answer.
+      this.options.log?.debug("access token refused; logging in again");
+      this.token = null;
+      const fresh = await this.accessToken(spec.signal);
+      return this.http.request({ ...spec, headers: { authorization: `Bearer ${fresh}` } });
+    }
+  }
+
+  private accessToken(signal?: AbortSignal): Promise<string> {
+    const auth = this.options.auth;
+    if (auth.kind === "token") return Promise.resolve(auth.token);
+    if (!this.token) {
+      const login = this.http
+        .request({
+          method: "POST",
+          path: "api/v1/auth/universal-auth/login",
+          body: { clientId: auth.clientId, clientSecret: auth.clientSecret },
+          schema: loginResponse,
+          signal,
+        })
+        .then((r) => r.accessToken);
+      // A failed login is not cached: the next call tries again.
+      login.catch(() => {
+        if (this.token === login) this.token = null;
+      });
+      this.token = login;
+    }
+    return this.token;
+  }
+}

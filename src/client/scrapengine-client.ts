@@ -1,0 +1,74 @@
+/** ScrapEngine's vault-integrations API: Bearer API key, typed calls with zod-checked answers. */
+import type { Dispatcher } from "undici";
+import {
+  type CreateVaultIntegrationBody,
+  type VaultIntegration,
+  vaultIntegration,
+  vaultIntegrationList,
+} from "../api/scrapengine";
+import type { Logger } from "../framework/resource";
+import { NotFoundError } from "./errors";
+import { HttpClient, type RequestSpec } from "./http";
+import { mapApiError } from "./map-error";
+import type { RetryOptions } from "./retry-policy";
+
+export interface ScrapEngineClientOptions {
+  /** e.g. `https://api.scrapengine.io/api/v1` */
+  readonly baseUrl: string;
+  readonly apiKey: string;
+  readonly log?: Logger;
+  readonly timeoutMs?: number;
+  readonly retry?: Partial<RetryOptions>;
+  readonly dispatcher?: Dispatcher;
+}
+
+export class ScrapEngineClient {
+  private readonly http: HttpClient;
+
+  constructor(private readonly options: ScrapEngineClientOptions) {
+    this.http = new HttpClient({
+      service: "ScrapEngine",
+      baseUrl: options.baseUrl,
+      timeoutMs: options.timeoutMs,
+      retry: options.retry,
+      log: options.log,
+      dispatcher: options.dispatcher,
+      mapError: mapApiError,
+    });
+  }
+
+  list(signal?: AbortSignal): Promise<VaultIntegration[]> {
+    return this.call({ method: "GET", path: "vault-integrations", schema: vaultIntegrationList, signal });
+  }
+
+  get(id: string, signal?: AbortSignal): Promise<VaultIntegration> {
+    return this.call({ method: "GET", path: `vault-integrations/${encodeURIComponent(id)}`, schema: vaultIntegration, signal });
+  }
+
+  /** One POST (201 or 200); recovery of a lost answer is the caller's. */
+  create(body: CreateVaultIntegrationBody, signal?: AbortSignal): Promise<VaultIntegration> {
+    return this.call({ method: "POST", path: "vault-integrations", body, schema: vaultIntegration, signal });
+  }
+
+  /** Rotates the stored AppRole secret_id; the only change the API allows. */
+  rotateSecretId(id: string, secretId: string, signal?: AbortSignal): Promise<VaultIntegration> {
+    return this.call({ method: "PUT", path: `vault-integrations/${encodeURIComponent(id)}`, body: { secretId }, schema: vaultIntegration, signal });
+  }
+
+  /** 200 or 204; already gone is success. */
+  async delete(id: string, signal?: AbortSignal): Promise<void> {
+    try {
+      await this.call({ method: "DELETE", path: `vault-integrations/${encodeURIComponent(id)}`, schema: null, signal });
+    } catch (err) {
+      if (!(err instanceof NotFoundError)) throw err;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.http.close();
+  }
+
+  private call<T>(spec: RequestSpec<T>): Promise<T> {
+    return this.http.request({ ...spec, headers: { authorization: `Bearer ${this.options.apiKey}` } });
+  }
+}

@@ -1,0 +1,207 @@
+/**
+ * The provider core: validate, plan, apply, read and import over plain values, with diagnostics out. It knows
+ * nothing of gRPC or of the engine; the tfplugin6 server and the embedded engine are thin front ends over it,
+ * so both behave identically. It also asserts the rules Terraform core enforces on a provider's answers.
+ */
+import { Diagnostics } from "../framework/diagnostics";
+import { AttributePath } from "../framework/path";
+import { type PlanAction, planChange } from "../framework/plan";
+import type { Logger, ProviderDefinition, ResourceContext, ResourceDefinition } from "../framework/resource";
+import { silentLogger } from "../framework/resource";
+import { validateAttributes } from "../framework/validate";
+import { type ObjectValue, type Value, isObject, isUnknown, isWhollyKnown, valuesEqual } from "../framework/value";
+import { type Attributes, isComputed } from "../framework/schema";
+import { describeFailure } from "./failure";
+
+export interface PlanResult {
+  readonly action: PlanAction;
+  readonly planned: ObjectValue | null;
+  readonly requiresReplace: readonly AttributePath[];
+  readonly changed: readonly AttributePath[];
+  readonly diagnostics: Diagnostics;
+}
+
+export interface StateResult {
+  readonly state: ObjectValue | null;
+  readonly diagnostics: Diagnostics;
+}
+
+export interface ProviderCoreOptions {
+  readonly env?: NodeJS.ProcessEnv;
+  readonly log?: Logger;
+}
+
+export class ProviderCore<Client> {
+  private client: Client | null = null;
+  private readonly stopper = new AbortController();
+  private readonly log: Logger;
+  private readonly env: NodeJS.ProcessEnv;
+
+  constructor(
+    readonly definition: ProviderDefinition<Client>,
+    options: ProviderCoreOptions = {},
+  ) {
+    this.log = options.log ?? silentLogger;
+    this.env = options.env ?? process.env;
+  }
+
+  resource(typeName: string): ResourceDefinition<Client> | undefined {
+    return this.definition.resources.find((r) => r.typeName === typeName);
+  }
+
+  get resourceTypes(): string[] {
+    return this.definition.resources.map((r) => r.typeName);
+  }
+
+  validateProviderConfig(config: Value): Diagnostics {
+    const diags = new Diagnostics();
+    const normalized = validateAttributes(this.definition.attributes, config ?? {}, diags);
+    if (normalized && !diags.hasError()) this.definition.validateConfig?.(normalized, diags);
+    return diags;
+  }
+
+  configure(config: Value): Diagnostics {
+    const diags = this.validateProviderConfig(config);
+    if (diags.hasError()) return diags;
+    const normalized = validateAttributes(this.definition.attributes, config ?? {}, new Diagnostics());
+    if (normalized === null) return diags;
+    this.client = this.definition.configure(normalized, this.env, diags, this.log);
+    return diags;
+  }
+
+  /** Every plan-time rule that needs configuration alone. Never calls the API. */
+  validateResourceConfig(typeName: string, config: Value): Diagnostics {
+    const diags = new Diagnostics();
+    const r = this.resource(typeName);
+    if (!r) return diags.error("Unknown Resource Type", `This provider has no resource type "${typeName}". It has: ${this.resourceTypes.join(", ")}.`);
+    const normalized = validateAttributes(r.attributes, config, diags);
+    if (normalized) r.validateConfig?.(normalized, diags);
+    return diags;
+  }
+
+  /**
+   * Plans one resource instance. `prior` is the refreshed state (null to create); `config` null plans a delete.
+   * The plan keeps every configured value, fills defaults, and marks what the server will compute unknown.
+   */
+  planResourceChange(typeName: string, prior: ObjectValue | null, config: Value): PlanResult {
+    const r = this.resource(typeName);
+    if (config === null || !r) {
+      const diags = r ? new Diagnostics() : this.validateResourceConfig(typeName, config);
+      return { action: prior ? "delete" : "noop", planned: null, requiresReplace: [], changed: [], diagnostics: diags };
+    }
+    const diags = this.validateResourceConfig(typeName, config);
+    const normalized = validateAttributes(r.attributes, config, new Diagnostics());
+    if (diags.hasError() || normalized === null) return { action: "noop", planned: null, requiresReplace: [], changed: [], diagnostics: diags };
+
+    const change = planChange(r.attributes, prior, normalized, diags);
+    let planned = change.planned;
+    let requiresReplace = [...change.requiresReplace];
+    if (r.modifyPlan && planned && change.action !== "noop") {
+      const resp = { planned, requiresReplace };
+      r.modifyPlan({ prior: change.action === "replace" ? null : prior, config: normalized, changed: change.changed }, resp, diags);
+      planned = resp.planned;
+      requiresReplace = resp.requiresReplace;
+    }
+    if (planned) assertPlanKeepsConfig(r.attributes, normalized, planned, diags);
+    const action = change.action === "update" && requiresReplace.length > 0 ? "replace" : change.action;
+    return { action, planned: diags.hasError() ? null : planned, requiresReplace, changed: change.changed, diagnostics: diags };
+  }
+
+  /** Carries out one planned change: create (prior null), delete (planned null) or update. */
+  async applyResourceChange(typeName: string, prior: ObjectValue | null, planned: ObjectValue | null): Promise<StateResult> {
+    const diags = new Diagnostics();
+    const r = this.resource(typeName);
+    const ctx = this.context(diags);
+    if (!r || !ctx) return { state: prior, diagnostics: diags.hasError() ? diags : diags.error("Unknown Resource Type", `No resource type "${typeName}".`) };
+    const verb = planned === null ? "delete" : prior === null ? "create" : "update";
+    try {
+      if (planned === null) {
+        if (prior !== null) await r.delete(ctx, prior, diags);
+        return { state: diags.hasError() ? prior : null, diagnostics: diags };
+      }
+      const state = prior === null ? await r.create(ctx, planned, diags) : await r.update(ctx, prior, planned, diags);
+      if (state) assertApplyKeepsPlan(r.attributes, planned, state, diags);
+      return { state: state ?? (prior === null ? null : prior), diagnostics: diags };
+    } catch (err) {
+      diags.add(describeFailure(err, verb, r.typeName));
+      // A failed create leaves nothing; a failed update or delete keeps the prior state.
+      return { state: prior, diagnostics: diags };
+    }
+  }
+
+  /** Refreshes one instance; a null state means the object is gone. */
+  async readResource(typeName: string, state: ObjectValue): Promise<StateResult> {
+    const diags = new Diagnostics();
+    const r = this.resource(typeName);
+    const ctx = this.context(diags);
+    if (!r || !ctx) return { state, diagnostics: diags };
+    try {
+      const fresh = await r.read(ctx, state, diags);
+      return { state: fresh, diagnostics: diags };
+    } catch (err) {
+      diags.add(describeFailure(err, "read", r.typeName));
+      return { state, diagnostics: diags };
+    }
+  }
+
+  async importResourceState(typeName: string, id: string): Promise<StateResult> {
+    const diags = new Diagnostics();
+    const r = this.resource(typeName);
+    const ctx = this.context(diags);
+    if (!r || !ctx) return { state: null, diagnostics: diags };
+    if (!r.importState) return { state: null, diagnostics: diags.error("Import Not Supported", `${typeName} cannot be imported.`) };
+    try {
+      return { state: await r.importState(ctx, id, diags), diagnostics: diags };
+    } catch (err) {
+      diags.add(describeFailure(err, "import", r.typeName));
+      return { state: null, diagnostics: diags };
+    }
+  }
+
+  /** Cancels in-flight API calls (Terraform's StopProvider, or Ctrl-C in the engine). */
+  stop(): void {
+    this.stopper.abort();
+  }
+
+  async close(): Promise<void> {
+    if (this.client && this.definition.close) await this.definition.close(this.client);
+    this.client = null;
+  }
+
+  private context(diags: Diagnostics): ResourceContext<Client> | null {
+    if (this.client === null) {
+      diags.error("Provider Not Configured", `The ${this.definition.name} provider was not configured before use; this is a bug in vaultbridge, please report it.`);
+      return null;
+    }
+    return { client: this.client, signal: this.stopper.signal, log: this.log };
+  }
+}
+
+/** Terraform: "Provider produced invalid plan … does not match config value". */
+function assertPlanKeepsConfig(attributes: Attributes, config: ObjectValue, planned: ObjectValue, diags: Diagnostics, path = AttributePath.empty): void {
+  for (const [name, a] of Object.entries(attributes)) {
+    const at = path.isEmpty ? AttributePath.root(name) : path.atName(name);
+    const c = config[name] ?? null;
+    const p = planned[name] ?? null;
+    if (a.kind === "nested" && isObject(c) && isObject(p)) assertPlanKeepsConfig(a.attributes, c, p, diags, at);
+    else if (c !== null && !isUnknown(c) && !valuesEqual(c, p)) bug(diags, `the plan changed the configured value of ${at}`);
+    else if (c === null && !isComputed(a) && p !== null && a.kind !== "nested") bug(diags, `the plan set ${at}, which is not configured`);
+  }
+}
+
+/** Terraform: "Provider produced inconsistent result after apply", and no unknowns after apply. */
+function assertApplyKeepsPlan(attributes: Attributes, planned: ObjectValue, state: ObjectValue, diags: Diagnostics, path = AttributePath.empty): void {
+  for (const name of Object.keys(attributes)) {
+    const at = path.isEmpty ? AttributePath.root(name) : path.atName(name);
+    const p = planned[name] ?? null;
+    const s = state[name] ?? null;
+    const a = attributes[name];
+    if (!isWhollyKnown(s)) bug(diags, `${at} is still unknown after apply`);
+    else if (a.kind === "nested" && isObject(p) && isObject(s)) assertApplyKeepsPlan(a.attributes, p, s, diags, at);
+    else if (isWhollyKnown(p) && !valuesEqual(p, s)) bug(diags, `apply changed the planned value of ${at}`);
+  }
+}
+
+function bug(diags: Diagnostics, what: string): void {
+  diags.error("Provider Produced Inconsistent Result", `${what}. This is a bug in vaultbridge, please report it.`);
+}

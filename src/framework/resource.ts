@@ -1,0 +1,89 @@
+/**
+ * What a resource type is: a declaration (attributes) plus CRUD over plain values. Only the declaration and
+ * the four CRUD methods are required; every other capability is an optional member the front ends detect.
+ */
+import type { Diagnostics } from "./diagnostics";
+import type { AttributePath } from "./path";
+import type { Attributes } from "./schema";
+import type { ObjectValue } from "./value";
+
+export interface Logger {
+  debug(message: string, fields?: Record<string, unknown>): void;
+  info(message: string, fields?: Record<string, unknown>): void;
+  warn(message: string, fields?: Record<string, unknown>): void;
+}
+
+export const silentLogger: Logger = { debug() {}, info() {}, warn() {} };
+
+/** Passed to every CRUD call: the configured API client, a cancellation signal and a logger. */
+export interface ResourceContext<Client> {
+  readonly client: Client;
+  readonly signal: AbortSignal;
+  readonly log: Logger;
+}
+
+export interface ModifyPlanRequest {
+  /** Prior state (after refresh); null when creating. */
+  readonly prior: ObjectValue | null;
+  readonly config: ObjectValue;
+  /** Paths whose planned value differs from prior state. */
+  readonly changed: readonly AttributePath[];
+}
+
+export interface ModifyPlanResponse {
+  /** The planned new state; replace it to adjust. Planned values must keep every configured value. */
+  planned: ObjectValue;
+  requiresReplace: AttributePath[];
+}
+
+export interface ResourceDefinition<Client> {
+  /** e.g. `infisical_app_connection_postgres`; must carry the provider's prefix. */
+  readonly typeName: string;
+  readonly description: string;
+  readonly attributes: Attributes;
+  /** Schema version stored in state; bump it with an `upgradeState` when attributes change shape. */
+  readonly version?: number;
+
+  /**
+   * Rules that span attributes, on configuration alone (no API call). Values may be unknown: skip those and
+   * let plan time decide. Each diagnostic names the attribute at fault.
+   */
+  validateConfig?(config: ObjectValue, diags: Diagnostics): void;
+
+  /**
+   * Rules and adjustments that need prior state (e.g. "cannot be reversed"), run after the attribute plan
+   * modifiers. Must keep every configured value as planned; may mark computed values unknown.
+   */
+  modifyPlan?(req: ModifyPlanRequest, resp: ModifyPlanResponse, diags: Diagnostics): void;
+
+  /** Creates the object from a wholly-known plan; returns the new state with every unknown filled. */
+  create(ctx: ResourceContext<Client>, planned: ObjectValue, diags: Diagnostics): Promise<ObjectValue | null>;
+
+  /** Refreshes state from the API; null means the object is gone (Terraform then plans a create). */
+  read(ctx: ResourceContext<Client>, prior: ObjectValue, diags: Diagnostics): Promise<ObjectValue | null>;
+
+  /** Converges the object from prior to planned; returns the new state with every unknown filled. */
+  update(ctx: ResourceContext<Client>, prior: ObjectValue, planned: ObjectValue, diags: Diagnostics): Promise<ObjectValue | null>;
+
+  /** Deletes the object; an object already gone is success. State is removed when no error is reported. */
+  delete(ctx: ResourceContext<Client>, prior: ObjectValue, diags: Diagnostics): Promise<void>;
+
+  /** Finds an existing object by the id the user gives to `terraform import` (secrets come back null). */
+  importState?(ctx: ResourceContext<Client>, id: string, diags: Diagnostics): Promise<ObjectValue | null>;
+}
+
+/** A provider: its own configuration schema, how that configuration becomes an API client, its resources. */
+export interface ProviderDefinition<Client> {
+  /** Short name, e.g. `infisical`. */
+  readonly name: string;
+  /** Terraform source address, e.g. `registry.terraform.io/vaultbridge/infisical`. */
+  readonly source: string;
+  readonly description: string;
+  readonly attributes: Attributes;
+  validateConfig?(config: ObjectValue, diags: Diagnostics): void;
+  /** Builds the client from configuration and the environment; reports and returns null on failure. */
+  configure(config: ObjectValue, env: NodeJS.ProcessEnv, diags: Diagnostics, log: Logger): Client | null;
+  /** Releases the client's connections. */
+  close?(client: Client): Promise<void>;
+  readonly resources: readonly ResourceDefinition<Client>[];
+}

@@ -1,0 +1,119 @@
+/**
+ * Attribute declarations: plain, readonly data that every layer reads (wire schema, validation, planning,
+ * request bodies, docs, CDKTF bindings). Builders fill in nothing but the kind; flags mean what Terraform says.
+ */
+import type { Diagnostics } from "./diagnostics";
+import type { AttributePath } from "./path";
+import type { ObjectValue, Primitive, Value } from "./value";
+
+export interface ValidatorRequest {
+  /** A known, non-null value of the attribute's own type. */
+  readonly value: Primitive;
+  readonly path: AttributePath;
+  /** Whether the value is a secret: validators must then never echo it. */
+  readonly sensitive: boolean;
+}
+
+/** A small named check on one attribute; every validator runs, even after another reported an error. */
+export interface Validator {
+  /** Reads as the end of "The value …", e.g. "must be one of: oauth, client-secret". Used in docs. */
+  readonly description: string;
+  validate(req: ValidatorRequest, diags: Diagnostics): void;
+}
+
+export interface PlanModifierRequest {
+  readonly path: AttributePath;
+  readonly config: Value;
+  /** The attribute's prior state value; undefined when the resource is being created. */
+  readonly prior: Value | undefined;
+  readonly planned: Value;
+  /** Paths whose planned value differs from prior state (only configurable attributes count). */
+  readonly changed: readonly AttributePath[];
+}
+
+export interface PlanModifierResponse {
+  planned?: Value;
+  requiresReplace?: boolean;
+}
+
+/** A small named adjustment to one attribute's planned value; modifiers stop at the first error. */
+export interface PlanModifier {
+  readonly description: string;
+  modify(req: PlanModifierRequest, resp: PlanModifierResponse, diags: Diagnostics): void;
+}
+
+interface AttributeBase {
+  /** Mandatory: the docs and the CDKTF bindings are generated from it. */
+  readonly description: string;
+  readonly required?: boolean;
+  readonly optional?: boolean;
+  readonly computed?: boolean;
+  readonly sensitive?: boolean;
+  /** The API's field name when it is not the camelCase of the attribute name. */
+  readonly apiName?: string;
+  readonly validators?: readonly Validator[];
+  readonly planModifiers?: readonly PlanModifier[];
+}
+
+export interface StringAttribute extends AttributeBase {
+  readonly kind: "string";
+  readonly default?: string;
+}
+export interface NumberAttribute extends AttributeBase {
+  readonly kind: "number";
+  readonly default?: number;
+}
+export interface BoolAttribute extends AttributeBase {
+  readonly kind: "bool";
+  readonly default?: boolean;
+}
+/** A nested attribute with nesting mode "single" (one object): kept per-field required/optional in CDKTF. */
+export interface NestedAttribute extends AttributeBase {
+  readonly kind: "nested";
+  readonly attributes: Attributes;
+}
+
+export type Attribute = StringAttribute | NumberAttribute | BoolAttribute | NestedAttribute;
+export type Attributes = { readonly [name: string]: Attribute };
+
+type Decl<A extends Attribute> = Omit<A, "kind">;
+
+export const string = (a: Decl<StringAttribute>): StringAttribute => ({ kind: "string", ...a });
+export const number = (a: Decl<NumberAttribute>): NumberAttribute => ({ kind: "number", ...a });
+export const bool = (a: Decl<BoolAttribute>): BoolAttribute => ({ kind: "bool", ...a });
+export const nested = (a: Decl<NestedAttribute>): NestedAttribute => ({ kind: "nested", ...a });
+
+export function defaultOf(a: Attribute): Primitive | undefined {
+  return a.kind === "nested" ? undefined : a.default;
+}
+
+/** An attribute with a default is optional and computed in Terraform's eyes. */
+export function isComputed(a: Attribute): boolean {
+  return a.computed === true || defaultOf(a) !== undefined;
+}
+
+/** Only computed, never configurable. */
+export function isComputedOnly(a: Attribute): boolean {
+  return a.computed === true && !a.optional && !a.required;
+}
+
+export function describeRequirement(a: Attribute): "Required" | "Optional" | "Read-Only" {
+  if (a.required) return "Required";
+  if (isComputedOnly(a)) return "Read-Only";
+  return "Optional";
+}
+
+/** Walks the declaration to the attribute at `path` (attribute steps only). */
+export function attributeAt(attributes: Attributes, path: AttributePath): Attribute | undefined {
+  let current: Attributes | undefined = attributes;
+  let found: Attribute | undefined;
+  for (const step of path.steps) {
+    if (step.kind !== "attribute" || !current) return undefined;
+    found = current[step.name];
+    current = found?.kind === "nested" ? found.attributes : undefined;
+  }
+  return found;
+}
+
+/** An object with every attribute present: null, or the nested object walked the same way. */
+export type { ObjectValue };

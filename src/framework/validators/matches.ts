@@ -1,0 +1,13 @@
+import type { Validator } from "../schema";
+
+/** The string must match a pattern; `explanation` says in words what the pattern allows. */
+export function matches(pattern: RegExp, explanation: string): Validator {
+  return {
+    description: explanation,
+    validate({ value, path, sensitive }, diags) {
+      if (typeof value !== "string" || pattern.test(value)) return;
+      const got = sensitive ? "" : `; got "${value}"`;
+      diags.error("Invalid Attribute Value Match", `${path} ${explanation}${got}.`, path);
+    },
+  };
+}

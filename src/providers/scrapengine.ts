@@ -1,0 +1,47 @@
+/** provider "scrapengine": `base_url` and `api_key`, with SCRAPENGINE_* environment fallbacks. */
+import { z } from "zod";
+import { ScrapEngineClient } from "../client/scrapengine-client";
+import { AttributePath } from "../framework/path";
+import type { ProviderDefinition } from "../framework/resource";
+import { string } from "../framework/schema";
+import { isHttpUrl } from "../framework/validators";
+import { attr } from "../framework/value";
+import { vaultIntegration } from "../resources/vault-integration";
+
+export const SCRAPENGINE_SOURCE = "registry.terraform.io/vaultbridge/scrapengine";
+export const DEFAULT_SCRAPENGINE_BASE_URL = "https://api.scrapengine.io/api/v1";
+
+const env = z.object({
+  SCRAPENGINE_BASE_URL: z.string().min(1).optional(),
+  SCRAPENGINE_API_KEY: z.string().min(1).optional(),
+});
+
+export const scrapengineProvider: ProviderDefinition<ScrapEngineClient> = {
+  name: "scrapengine",
+  source: SCRAPENGINE_SOURCE,
+  description: "ScrapEngine HashiCorp Vault integrations.",
+  attributes: {
+    base_url: string({
+      optional: true,
+      description: `The ScrapEngine API base URL (env SCRAPENGINE_BASE_URL, default ${DEFAULT_SCRAPENGINE_BASE_URL}).`,
+      validators: [isHttpUrl()],
+    }),
+    api_key: string({ optional: true, sensitive: true, description: "The ScrapEngine API key (env SCRAPENGINE_API_KEY)." }),
+  },
+
+  configure(config, rawEnv, diags, log) {
+    const e = env.safeParse(rawEnv);
+    const vars = e.success ? e.data : {};
+    const baseUrl = (attr(config, "base_url") as string | null) ?? vars.SCRAPENGINE_BASE_URL ?? DEFAULT_SCRAPENGINE_BASE_URL;
+    const apiKey = (attr(config, "api_key") as string | null) ?? vars.SCRAPENGINE_API_KEY;
+    if (!apiKey) {
+      diags.error("Missing API Key", "Set api_key in the provider block or the SCRAPENGINE_API_KEY environment variable.", AttributePath.root("api_key"));
+      return null;
+    }
+    return new ScrapEngineClient({ baseUrl, apiKey, log });
+  },
+
+  close: (client) => client.close(),
+
+  resources: [vaultIntegration],
+};

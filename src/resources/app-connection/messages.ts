@@ -1,0 +1,28 @@
+/** Every practitioner-facing message of the app-connection resources, in one place. */
+const list = (xs: readonly string[]): string => xs.map((x) => `"${x}"`).join(", ");
+
+export const connectionMessages = {
+  unsupportedSummary: "Unsupported Attribute",
+  unsupported: (attribute: string, display: string, fix: string): string =>
+    `${attribute}: Not supported for ${display} Connections (the API refuses it); ${fix}.`,
+  rotationRequired:
+    "is_auto_rotation_enabled = true needs a rotation schedule: add rotation = { rotation_interval = <1–365 days>, rotate_at_utc = { hours = <0–23>, minutes = <0–59> } }.",
+  rotationMethod: (method: string, allowed: readonly string[]): string =>
+    `Credential rotation is only supported for the ${list(allowed)} method; this connection uses "${method}". Remove rotation or change method.`,
+  credentialRequired: (field: string, method: string, allowed: readonly string[]): string =>
+    `credentials.${field} is required when method is "${method}". That method takes: ${list(allowed)}.`,
+  credentialRequiredToCreate: (field: string, method: string): string =>
+    `credentials.${field} is required to create a connection with method "${method}". Connections created in the Infisical UI can be imported and managed without it.`,
+  credentialForeign: (field: string, method: string, allowed: readonly string[]): string =>
+    `credentials.${field} is not used by method "${method}". That method takes: ${list(allowed)}.`,
+  credentialsDrift: (display: string, name: string): string =>
+    `The stored credentials of ${display} Connection "${name}" were replaced outside Terraform (credentials_hash changed). The plan re-sends the configured credentials.`,
+  importNotFound: (display: string, id: string): string =>
+    `No ${display} Connection matches "${id}". Import by ID (a UUID), by name (organization scope), or as <project_id>/<name>.`,
+  platformManagedIrreversible:
+    "is_platform_managed_credentials cannot be reversed: Infisical already manages this connection's credentials. Keep it true (or replace the connection).",
+  platformManagedCredentialChange: (field: string): string =>
+    `credentials.${field} cannot change on a platform-managed connection: Infisical owns its credentials now. Revert the change, or replace the connection.`,
+  platformManagedPasswordIgnored:
+    "The password of a platform-managed connection is owned by Infisical: the changed credentials.password is recorded in state but not sent.",
+};

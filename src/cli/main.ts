@@ -1,6 +1,7 @@
 /** The `vaultbridge` command: one sub-command per file under ./commands. */
 import { Command } from "commander";
 import { registerEmulatorCommand } from "./commands/emulator";
+import { registerDemoCommand } from "./commands/demo";
 import { registerSchemaCommand } from "./commands/schema";
 
 export function buildProgram(): Command {
@@ -10,6 +11,7 @@ export function buildProgram(): Command {
     .configureHelp({ sortSubcommands: true });
   registerEmulatorCommand(program);
   registerSchemaCommand(program);
+  registerDemoCommand(program);
   return program;
 }
 

@@ -2,6 +2,7 @@
 import { Command } from "commander";
 import { registerEmulatorCommand } from "./commands/emulator";
 import { registerDemoCommand } from "./commands/demo";
+import { registerDocsCommand } from "./commands/docs";
 import { registerSchemaCommand } from "./commands/schema";
 
 export function buildProgram(): Command {
@@ -12,6 +13,7 @@ export function buildProgram(): Command {
   registerEmulatorCommand(program);
   registerSchemaCommand(program);
   registerDemoCommand(program);
+  registerDocsCommand(program);
   return program;
 }
 

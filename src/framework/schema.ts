@@ -39,6 +39,8 @@ export interface PlanModifierResponse {
 /** A small named adjustment to one attribute's planned value; modifiers stop at the first error. */
 export interface PlanModifier {
   readonly description: string;
+  /** Set by modifiers that can force replacement, so docs can say so. */
+  readonly forcesReplacement?: boolean;
   modify(req: PlanModifierRequest, resp: PlanModifierResponse, diags: Diagnostics): void;
 }
 

@@ -20,3 +20,12 @@ describe("committed schema files", () => {
     expect(pg.id.optional).toBeUndefined();
   });
 });
+
+describe("committed reference docs", () => {
+  test("docs/ matches the declarations (run `npx vaultbridge docs` to regenerate)", async () => {
+    const { docFiles } = await import("../../src/cli/commands/docs");
+    for (const [file, expected] of Object.entries(await docFiles())) {
+      expect([file, readFileSync(join(__dirname, "..", "..", "docs", file), "utf8")]).toEqual([file, expected]);
+    }
+  });
+});

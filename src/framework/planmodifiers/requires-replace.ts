@@ -5,6 +5,7 @@ import { valuesEqual } from "../value";
 export function requiresReplace(): PlanModifier {
   return {
     description: "changing it forces a new resource (the API cannot change it)",
+    forcesReplacement: true,
     modify({ prior, planned }, resp) {
       if (prior === undefined) return; // creating
       if (!valuesEqual(prior, planned)) resp.requiresReplace = true;

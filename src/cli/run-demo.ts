@@ -29,8 +29,12 @@ export async function runDemo(keep: boolean): Promise<number> {
   const infisical: ProviderCore<unknown> = new ProviderCore(infisicalProvider, { env: {} });
   const scrapengine: ProviderCore<unknown> = new ProviderCore(scrapengineProvider, { env: {} });
   try {
-    check(infisical.configure({ host: emulator.url, auth: { universal: { client_id: emulator.infisical.clientId, client_secret: emulator.infisical.clientSecret } } }));
-    check(scrapengine.configure({ base_url: emulator.scrapengine.baseUrl, api_key: emulator.scrapengine.apiKey }));
+    // Configured once per walk, as Terraform does: the bulk-refresh snapshot never outlives a walk.
+    const configure = (): void => {
+      check(infisical.configure({ host: emulator.url, auth: { universal: { client_id: emulator.infisical.clientId, client_secret: emulator.infisical.clientSecret } } }));
+      check(scrapengine.configure({ base_url: emulator.scrapengine.baseUrl, api_key: emulator.scrapengine.apiKey }));
+    };
+    configure();
 
     // Secrets come from the environment when set, otherwise random values; they are never printed.
     const secret = (name: string, prefix = ""): string => process.env[name] ?? `${prefix}${randomBytes(12).toString("hex")}`;
@@ -63,6 +67,7 @@ export async function runDemo(keep: boolean): Promise<number> {
     out("\n== plan");
     await planAndApply(stack, out);
     out("\n== plan again (expect no changes)");
+    configure();
     const again = await planAll(stack, out);
     out(again === 0 ? "No changes. Your infrastructure matches the configuration." : `${again} change(s) planned: unexpected`);
 
@@ -70,6 +75,7 @@ export async function runDemo(keep: boolean): Promise<number> {
     const ui = new InfisicalClient({ host: emulator.url, auth: { kind: "universal", ...emulator.infisical } });
     await ui.updateConnection("postgres", String(stack[0].state?.id), { description: "edited by hand" });
     await ui.close();
+    configure();
     await planAndApply(stack, out);
 
     if (keep) {

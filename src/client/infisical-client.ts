@@ -36,6 +36,8 @@ const BASE = "api/v1/app-connections";
 export class InfisicalClient {
   private readonly http: HttpClient;
   private token: Promise<string> | null = null;
+  /** Every connection of the org from one list call, shared by concurrent reads; dropped on any write. */
+  private snapshot: Promise<Map<string, AppConnection>> | null = null;
 
   constructor(private readonly options: InfisicalClientOptions) {
     this.http = new HttpClient({
@@ -61,6 +63,26 @@ export class InfisicalClient {
     return res.appConnection;
   }
 
+  /**
+   * Reads one connection for a refresh: answered from one shared list of the whole org (so N reads cost one
+   * call, not N), and confirmed with a GET when it is missing from the list. Null when it is gone.
+   */
+  async readConnection(app: AppSlug, id: string, signal?: AbortSignal): Promise<AppConnection | null> {
+    const snapshot = (this.snapshot ??= this.listConnections({ signal }).then((all) => new Map(all.map((c) => [c.id, c]))));
+    const listed = await snapshot.catch(() => {
+      if (this.snapshot === snapshot) this.snapshot = null;
+      return new Map<string, AppConnection>();
+    });
+    const hit = listed.get(id);
+    if (hit && hit.app === app) return hit;
+    try {
+      return await this.getConnection(app, id, signal);
+    } catch (err) {
+      if (err instanceof NotFoundError) return null;
+      throw err;
+    }
+  }
+
   /** Without `projectId` only org-level connections match (the server's rule). */
   async getConnectionByName(app: AppSlug, name: string, projectId?: string, signal?: AbortSignal): Promise<AppConnection> {
     const res = await this.call({
@@ -75,17 +97,20 @@ export class InfisicalClient {
 
   /** One POST; not retried unless provably not committed (see retry-policy). Recovery is the caller's. */
   async createConnection(app: AppSlug, body: CreateConnectionBody, signal?: AbortSignal): Promise<AppConnection> {
+    this.snapshot = null;
     const res = await this.call({ method: "POST", path: `${BASE}/${app}`, body, schema: appConnectionEnvelope, signal });
     return res.appConnection;
   }
 
   async updateConnection(app: AppSlug, id: string, body: UpdateConnectionBody, signal?: AbortSignal): Promise<AppConnection> {
+    this.snapshot = null;
     const res = await this.call({ method: "PATCH", path: `${BASE}/${app}/${encodeURIComponent(id)}`, body, schema: appConnectionEnvelope, signal });
     return res.appConnection;
   }
 
   /** Deleting a connection that is already gone is success. */
   async deleteConnection(app: AppSlug, id: string, signal?: AbortSignal): Promise<void> {
+    this.snapshot = null;
     try {
       await this.call({ method: "DELETE", path: `${BASE}/${app}/${encodeURIComponent(id)}`, schema: null, signal });
     } catch (err) {

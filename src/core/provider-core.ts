@@ -65,7 +65,11 @@ export class ProviderCore<Client> {
     if (diags.hasError()) return diags;
     const normalized = validateAttributes(this.definition.attributes, config ?? {}, new Diagnostics());
     if (normalized === null) return diags;
+    // A new client per configure: Terraform configures once per graph walk, and the shared list snapshot the
+    // client keeps for bulk refresh must never outlive its walk.
+    const previous = this.client;
     this.client = this.definition.configure(normalized, this.env, diags, this.log);
+    if (previous && this.definition.close) void this.definition.close(previous).catch(() => undefined);
     return diags;
   }
 

@@ -71,7 +71,7 @@ export const vaultIntegration: ResourceDefinition<ScrapEngineClient> = {
   },
 
   async read(ctx, prior, diags) {
-    const v = await getOrNull(ctx, prior.id as string);
+    const v = await ctx.client.read(prior.id as string, ctx.signal);
     if (v === null) return null;
     const state = stateFromApi(v, prior);
     if (prior.updated_at === null || state.updated_at === prior.updated_at) return state;

@@ -24,15 +24,19 @@ let infisical: ProviderCore<InfisicalClient>;
 let scrapengine: ProviderCore<ScrapEngineClient>;
 let api: InfisicalClient;
 let scrap: ScrapEngineClient;
+let infisicalConfig: ObjectValue;
+let scrapengineConfig: ObjectValue;
 const log = recordingLogger();
 
 beforeAll(async () => {
   emu = await TestEmulator.start();
   const { clientId, clientSecret } = emu.running.infisical;
+  infisicalConfig = { host: emu.url, auth: { universal: { client_id: clientId, client_secret: clientSecret } } };
+  scrapengineConfig = { base_url: emu.running.scrapengine.baseUrl, api_key: emu.running.scrapengine.apiKey };
   infisical = new ProviderCore(infisicalProvider, { env: {}, log });
-  expect(infisical.configure({ host: emu.url, auth: { universal: { client_id: clientId, client_secret: clientSecret } } }).errors).toEqual([]);
+  expect(infisical.configure(infisicalConfig).errors).toEqual([]);
   scrapengine = new ProviderCore(scrapengineProvider, { env: {}, log });
-  expect(scrapengine.configure({ base_url: emu.running.scrapengine.baseUrl, api_key: emu.running.scrapengine.apiKey }).errors).toEqual([]);
+  expect(scrapengine.configure(scrapengineConfig).errors).toEqual([]);
   api = new InfisicalClient({ host: emu.url, auth: { kind: "universal", clientId, clientSecret } });
   scrap = new ScrapEngineClient({ baseUrl: emu.running.scrapengine.baseUrl, apiKey: emu.running.scrapengine.apiKey });
 });
@@ -52,7 +56,7 @@ describe.each([
   [PG, pgConfig()],
   [HEROKU, configs.heroku({ credentials: { auth_token: `HRKU-${CANARY}` } })],
 ] as const)("%s", (type, config) => {
-  const d = () => new Driver(infisical, type);
+  const d = () => new Driver(infisical, type, infisicalConfig);
 
   test("create, no-op, rename in place, drift corrected, destroy", async () => {
     const created = await d().apply(null, config);
@@ -133,7 +137,7 @@ describe.each([
 
 describe("replacement and project scope", () => {
   test("changing project_id replaces the connection", async () => {
-    const d = new Driver(infisical, HEROKU);
+    const d = new Driver(infisical, HEROKU, infisicalConfig);
     const config = configs.heroku({ credentials: { auth_token: "HRKU-1" } });
     const created = await d.apply(null, config);
     const moved = await d.apply(created.state, { ...config, project_id: emu.running.projectId });
@@ -149,7 +153,7 @@ describe("replacement and project scope", () => {
 
 describe("server-owned secrets record a new hash silently", () => {
   test("azure oauth: a background token refresh plans no change", async () => {
-    const d = new Driver(infisical, AZURE);
+    const d = new Driver(infisical, AZURE, infisicalConfig);
     const config = configs.azureOauth();
     const created = await d.apply(null, config);
     await emu.control("POST", `/connections/${String(created.state!.id)}/refresh`);
@@ -160,7 +164,7 @@ describe("server-owned secrets record a new hash silently", () => {
   });
 
   test("azure client-secret with rotation on: a rotation plans no change", async () => {
-    const d = new Driver(infisical, AZURE);
+    const d = new Driver(infisical, AZURE, infisicalConfig);
     const config = configs.azureClientSecret({ is_auto_rotation_enabled: true, rotation: { rotation_interval: 30, rotate_at_utc: { hours: 2, minutes: 30 } } });
     const created = await d.apply(null, config);
     expect(created.state!.rotation_status).toBe("success");
@@ -172,7 +176,7 @@ describe("server-owned secrets record a new hash silently", () => {
   });
 
   test("postgres: switching to platform-managed sends credentials once; later hash changes are silent", async () => {
-    const d = new Driver(infisical, PG);
+    const d = new Driver(infisical, PG, infisicalConfig);
     const created = await d.apply(null, pgConfig());
     await emu.clearRequests();
     const managed = await d.apply(created.state, pgConfig({ is_platform_managed_credentials: true }));
@@ -187,7 +191,7 @@ describe("server-owned secrets record a new hash silently", () => {
 });
 
 describe("vault integration", () => {
-  const d = () => new Driver(scrapengine, VAULT);
+  const d = () => new Driver(scrapengine, VAULT, scrapengineConfig);
   const config = configs.vault({ secret_id: `sid-${CANARY}` });
 
   test("create, rotate secret_id in place, replace on address, drift re-asserts secret_id, import, destroy", async () => {

@@ -13,9 +13,11 @@ export interface Step {
 }
 
 export class Driver<C> {
+  /** `providerConfig` is applied at the start of every plan, as Terraform configures once per graph walk. */
   constructor(
     readonly core: ProviderCore<C>,
     readonly type: string,
+    readonly providerConfig: Value,
   ) {}
 
   async refresh(state: ObjectValue | null): Promise<{ state: ObjectValue | null; diagnostics: Diagnostic[] }> {
@@ -26,6 +28,7 @@ export class Driver<C> {
 
   /** refresh + plan, like `terraform plan`. */
   async plan(state: ObjectValue | null, config: Value): Promise<Step> {
+    this.assertOk(this.core.configure(this.providerConfig).toArray());
     const refreshed = await this.refresh(state);
     const plan = this.core.planResourceChange(this.type, refreshed.state, config);
     return { state: refreshed.state, plan, diagnostics: [...refreshed.diagnostics, ...plan.diagnostics.toArray()] };

@@ -346,13 +346,8 @@ export function defineAppConnection(spec: AppConnectionSpec): ResourceDefinition
     },
 
     async read(ctx, prior, diags) {
-      let conn: AppConnection;
-      try {
-        conn = await ctx.client.getConnection(spec.app, prior.id as string, ctx.signal);
-      } catch (err) {
-        if (err instanceof NotFoundError) return null;
-        throw err;
-      }
+      const conn = await ctx.client.readConnection(spec.app, prior.id as string, ctx.signal);
+      if (conn === null) return null;
       const state = stateFromApi(conn, prior);
       const hashMoved = prior.credentials_hash !== null && state.credentials_hash !== prior.credentials_hash;
       if (!hashMoved || spec.serverOwnsSecret(state)) return state;

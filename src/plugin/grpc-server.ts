@@ -1,0 +1,136 @@
+/**
+ * A unary-only gRPC server on node:http2. Hand-written on purpose: loading @grpc/grpc-js costs ~40 ms on every
+ * provider launch (Terraform starts three per plan), and unary gRPC is a small, fixed framing: a 5-byte prefix
+ * (compressed flag, big-endian length) before each message, and the status in the trailers.
+ */
+import * as http2 from "node:http2";
+import type { AddressInfo } from "node:net";
+
+/** gRPC status codes we answer with. */
+export const GrpcStatus = { OK: 0, CANCELLED: 1, INVALID_ARGUMENT: 3, UNIMPLEMENTED: 12, INTERNAL: 13 } as const;
+
+export class GrpcError extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export type UnaryHandler = (request: Buffer, signal: AbortSignal) => Promise<Buffer>;
+
+export interface GrpcServerOptions {
+  /** Full method path → handler, e.g. "/tfplugin6.Provider/PlanResourceChange". */
+  readonly handlers: ReadonlyMap<string, UnaryHandler>;
+  /** Mutual TLS: our certificate and key, and the only client certificate we trust. Plaintext when absent. */
+  readonly tls?: { readonly certPem: string; readonly keyPem: string; readonly clientCertPem: string };
+  /** Called after a handler answered, e.g. to exit after Shutdown. */
+  readonly onAnswered?: (method: string) => void;
+  readonly onError?: (method: string, err: unknown) => void;
+}
+
+export interface RunningGrpcServer {
+  readonly server: http2.Http2Server | http2.Http2SecureServer;
+  close(): Promise<void>;
+}
+
+/** Terraform allows messages up to 2 GiB; state rarely comes near, but never refuse a large one. */
+const MAX_MESSAGE = 2 ** 31 - 1;
+
+export function createGrpcServer(options: GrpcServerOptions): RunningGrpcServer {
+  const settings: http2.Settings = { maxConcurrentStreams: 1000, initialWindowSize: 4 * 1024 * 1024 };
+  const server = options.tls
+    ? http2.createSecureServer({
+        cert: options.tls.certPem,
+        key: options.tls.keyPem,
+        ca: options.tls.clientCertPem,
+        requestCert: true,
+        rejectUnauthorized: true,
+        minVersion: "TLSv1.2",
+        settings,
+      })
+    : http2.createServer({ settings });
+
+  server.on("stream", (stream, headers) => {
+    const method = String(headers[":path"] ?? "");
+    const handler = options.handlers.get(method);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const abort = new AbortController();
+    stream.on("aborted", () => abort.abort());
+    stream.on("error", () => abort.abort());
+    stream.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_MESSAGE + 5) chunks.push(chunk);
+    });
+    stream.on("end", () => {
+      if (!handler) return trailersOnly(stream, GrpcStatus.UNIMPLEMENTED, `method ${method} is not implemented`);
+      let message: Buffer;
+      try {
+        message = unframe(Buffer.concat(chunks));
+      } catch (err) {
+        return trailersOnly(stream, GrpcStatus.INVALID_ARGUMENT, err instanceof Error ? err.message : String(err));
+      }
+      handler(message, abort.signal).then(
+        (reply) => {
+          if (stream.destroyed) return;
+          stream.respond({ ":status": 200, "content-type": "application/grpc+proto" }, { waitForTrailers: true });
+          stream.once("wantTrailers", () => stream.sendTrailers({ "grpc-status": String(GrpcStatus.OK) }));
+          stream.end(frame(reply), () => options.onAnswered?.(method));
+        },
+        (err: unknown) => {
+          options.onError?.(method, err);
+          const code = err instanceof GrpcError ? err.code : GrpcStatus.INTERNAL;
+          trailersOnly(stream, code, err instanceof Error ? err.message : String(err));
+        },
+      );
+    });
+  });
+  // A peer that goes away mid-stream must not take the process down.
+  server.on("sessionError", () => undefined);
+
+  return {
+    server,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+export function listen(s: RunningGrpcServer, where: { path: string } | { host: string; port: number }): Promise<string> {
+  return new Promise((resolve, reject) => {
+    s.server.once("error", reject);
+    const done = (): void => {
+      if ("path" in where) return resolve(where.path);
+      const a = s.server.address() as AddressInfo;
+      resolve(`${a.address}:${a.port}`);
+    };
+    if ("path" in where) s.server.listen(where.path, done);
+    else s.server.listen(where.port, where.host, done);
+  });
+}
+
+function frame(message: Buffer): Buffer {
+  const head = Buffer.alloc(5);
+  head.writeUInt8(0, 0);
+  head.writeUInt32BE(message.length, 1);
+  return Buffer.concat([head, message]);
+}
+
+function unframe(body: Buffer): Buffer {
+  if (body.length < 5) throw new GrpcError(GrpcStatus.INVALID_ARGUMENT, "request has no gRPC message frame");
+  if (body.readUInt8(0) !== 0) throw new GrpcError(GrpcStatus.UNIMPLEMENTED, "compressed messages are not supported");
+  const length = body.readUInt32BE(1);
+  if (body.length < 5 + length) throw new GrpcError(GrpcStatus.INVALID_ARGUMENT, "truncated gRPC message");
+  return body.subarray(5, 5 + length);
+}
+
+function trailersOnly(stream: http2.ServerHttp2Stream, code: number, message: string): void {
+  if (stream.destroyed || stream.headersSent) {
+    stream.close(http2.constants.NGHTTP2_INTERNAL_ERROR);
+    return;
+  }
+  stream.respond(
+    { ":status": 200, "content-type": "application/grpc+proto", "grpc-status": String(code), "grpc-message": encodeURIComponent(message) },
+    { endStream: true },
+  );
+}

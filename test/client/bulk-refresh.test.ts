@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => emu.close());
 
 test("30 concurrent connection reads cost one list call", async () => {
-  const setup = new InfisicalClient({ host: emu.url, auth: { kind: "universal", ...emu.running.infisical } });
+  const setup = new InfisicalClient({ host: emu.url, auth: { kind: "universal", ...emu.emulator.infisical } });
   const ids: string[] = [];
   for (let i = 0; i < 30; i++) {
     const c = await setup.createConnection("heroku", { name: `bulk-${i}`, method: "auth-token", credentials: { authToken: "HRKU-x" } });
@@ -22,7 +22,7 @@ test("30 concurrent connection reads cost one list call", async () => {
   await setup.deleteConnection("heroku", ids[29]);
   await setup.close();
 
-  const client = new InfisicalClient({ host: emu.url, auth: { kind: "universal", ...emu.running.infisical } });
+  const client = new InfisicalClient({ host: emu.url, auth: { kind: "universal", ...emu.emulator.infisical } });
   await emu.clearRequests();
   const read = await Promise.all(ids.map((id) => client.readConnection("heroku", id)));
   expect(read.slice(0, 29).map((c) => c?.name)).toEqual(ids.slice(0, 29).map((_, i) => `bulk-${i}`));
@@ -39,7 +39,7 @@ test("30 concurrent connection reads cost one list call", async () => {
 });
 
 test("vault integrations: one list for many reads", async () => {
-  const { baseUrl, apiKey } = emu.running.scrapengine;
+  const { baseUrl, apiKey } = emu.emulator.scrapengine;
   const client = new ScrapEngineClient({ baseUrl, apiKey });
   const ids: string[] = [];
   for (let i = 0; i < 10; i++) ids.push((await client.create({ name: `v-${i}`, address: "https://v.example.com", roleId: "r", secretId: "s" })).id);

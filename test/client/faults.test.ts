@@ -29,9 +29,9 @@ afterAll(async () => {
 beforeEach(async () => {
   await emu.reset();
   log = recordingLogger();
-  const { clientId, clientSecret } = emu.running.infisical;
+  const { clientId, clientSecret } = emu.emulator.infisical;
   client = new InfisicalClient({ host: emu.url, auth: { kind: "universal", clientId, clientSecret }, log, retry: FAST });
-  scrap = new ScrapEngineClient({ baseUrl: emu.running.scrapengine.baseUrl, apiKey: emu.running.scrapengine.apiKey, log, retry: FAST });
+  scrap = new ScrapEngineClient({ baseUrl: emu.emulator.scrapengine.baseUrl, apiKey: emu.emulator.scrapengine.apiKey, log, retry: FAST });
 });
 afterEach(async () => {
   await client.close();
@@ -51,7 +51,7 @@ describe("reads and idempotent writes are retried", () => {
   });
 
   test("429 with retry-after is honoured, then the call succeeds", async () => {
-    const patient = new InfisicalClient({ host: emu.url, auth: { kind: "universal", ...emu.running.infisical }, retry: { ...FAST, maxDelayMs: 5_000 } });
+    const patient = new InfisicalClient({ host: emu.url, auth: { kind: "universal", ...emu.emulator.infisical }, retry: { ...FAST, maxDelayMs: 5_000 } });
     await patient.listConnections(); // log in first: only the list is rate limited
     await emu.faults([{ method: "GET", path: `^${CONN}$`, status: 429, headers: { "retry-after": "1" }, times: 1 }]);
     const started = Date.now();
@@ -87,7 +87,7 @@ describe("reads and idempotent writes are retried", () => {
 describe("a create whose answer is lost leaves exactly one object", () => {
   const core = () => {
     const c = new ProviderCore(infisicalProvider, { env: {}, log });
-    const { clientId, clientSecret } = emu.running.infisical;
+    const { clientId, clientSecret } = emu.emulator.infisical;
     expect(c.configure({ host: emu.url, auth: { universal: { client_id: clientId, client_secret: clientSecret } } }).errors).toEqual([]);
     return c;
   };
@@ -121,7 +121,7 @@ describe("a create whose answer is lost leaves exactly one object", () => {
   test("vault integration: dropped after commit is adopted", async () => {
     await emu.faults([{ method: "POST", path: "vault-integrations$", drop: "after", times: 1 }]);
     const c = new ProviderCore(scrapengineProvider, { env: {}, log });
-    c.configure({ base_url: emu.running.scrapengine.baseUrl, api_key: emu.running.scrapengine.apiKey });
+    c.configure({ base_url: emu.emulator.scrapengine.baseUrl, api_key: emu.emulator.scrapengine.apiKey });
     const cfg: ObjectValue = { name: "vault-lost", address: "https://vault.example.com", role_id: "r", secret_id: "s-canary" };
     const plan = c.planResourceChange("scrapengine_vault_integration", null, cfg);
     const result = await c.applyResourceChange("scrapengine_vault_integration", null, plan.planned);
@@ -135,7 +135,7 @@ describe("authentication", () => {
   test("an expired token is renewed by one fresh login", async () => {
     const short = await TestEmulator.start({ tokenTtlSeconds: 0.2 });
     try {
-      const { clientId, clientSecret } = short.running.infisical;
+      const { clientId, clientSecret } = short.emulator.infisical;
       const c = new InfisicalClient({ host: short.url, auth: { kind: "universal", clientId, clientSecret }, retry: FAST });
       await c.listConnections();
       await new Promise((r) => setTimeout(r, 400));

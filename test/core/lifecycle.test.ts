@@ -30,15 +30,15 @@ const log = recordingLogger();
 
 beforeAll(async () => {
   emu = await TestEmulator.start();
-  const { clientId, clientSecret } = emu.running.infisical;
+  const { clientId, clientSecret } = emu.emulator.infisical;
   infisicalConfig = { host: emu.url, auth: { universal: { client_id: clientId, client_secret: clientSecret } } };
-  scrapengineConfig = { base_url: emu.running.scrapengine.baseUrl, api_key: emu.running.scrapengine.apiKey };
+  scrapengineConfig = { base_url: emu.emulator.scrapengine.baseUrl, api_key: emu.emulator.scrapengine.apiKey };
   infisical = new ProviderCore(infisicalProvider, { env: {}, log });
   expect(infisical.configure(infisicalConfig).errors).toEqual([]);
   scrapengine = new ProviderCore(scrapengineProvider, { env: {}, log });
   expect(scrapengine.configure(scrapengineConfig).errors).toEqual([]);
   api = new InfisicalClient({ host: emu.url, auth: { kind: "universal", clientId, clientSecret } });
-  scrap = new ScrapEngineClient({ baseUrl: emu.running.scrapengine.baseUrl, apiKey: emu.running.scrapengine.apiKey });
+  scrap = new ScrapEngineClient({ baseUrl: emu.emulator.scrapengine.baseUrl, apiKey: emu.emulator.scrapengine.apiKey });
 });
 afterAll(async () => {
   await Promise.all([infisical.close(), scrapengine.close(), api.close(), scrap.close()]);
@@ -140,13 +140,13 @@ describe("replacement and project scope", () => {
     const d = new Driver(infisical, HEROKU, infisicalConfig);
     const config = configs.heroku({ credentials: { auth_token: "HRKU-1" } });
     const created = await d.apply(null, config);
-    const moved = await d.apply(created.state, { ...config, project_id: emu.running.projectId });
+    const moved = await d.apply(created.state, { ...config, project_id: emu.emulator.projectId });
     expect(moved.plan.action).toBe("replace");
     expect(moved.plan.requiresReplace.map(String)).toEqual(["project_id"]);
     expect(moved.state!.id).not.toBe(created.state!.id);
     const all = await api.listConnections();
-    expect(all.map((c) => [c.name, c.projectId])).toEqual([["heroku-main", emu.running.projectId]]);
-    const byProjectName = await infisical.importResourceState(HEROKU, `${emu.running.projectId}/heroku-main`);
+    expect(all.map((c) => [c.name, c.projectId])).toEqual([["heroku-main", emu.emulator.projectId]]);
+    const byProjectName = await infisical.importResourceState(HEROKU, `${emu.emulator.projectId}/heroku-main`);
     expect(byProjectName.state!.id).toBe(moved.state!.id);
   });
 });
@@ -156,7 +156,7 @@ describe("server-owned secrets record a new hash silently", () => {
     const d = new Driver(infisical, AZURE, infisicalConfig);
     const config = configs.azureOauth();
     const created = await d.apply(null, config);
-    await emu.control("POST", `/connections/${String(created.state!.id)}/refresh`);
+    expect((await emu.control("POST", `/connections/${String(created.state!.id)}/refresh`)).status).toBe(200);
     const step = await d.plan(created.state, config);
     expect(step.state!.credentials_hash).not.toBe(created.state!.credentials_hash);
     expect(step.diagnostics).toEqual([]);
@@ -169,7 +169,7 @@ describe("server-owned secrets record a new hash silently", () => {
     const created = await d.apply(null, config);
     expect(created.state!.rotation_status).toBe("success");
     expect(created.state!.next_rotation_at).toEqual(expect.any(String));
-    await emu.control("POST", `/connections/${String(created.state!.id)}/refresh`);
+    expect((await emu.control("POST", `/connections/${String(created.state!.id)}/refresh`)).status).toBe(200);
     const step = await d.plan(created.state, config);
     expect(step.diagnostics).toEqual([]);
     expect(step.plan.action).toBe("noop");

@@ -1,55 +1,81 @@
-/** Starts the emulator in-process on a free loopback port and drives its control API over HTTP. */
-import { request } from "undici";
-import { startEmulator, type EmulatorOptions, type FaultRule, type RunningEmulator } from "../../src/emulator";
+/** Starts an in-process emulator on a free port and gives tests one-line access to each of its APIs. */
+import { startEmulator, type EmulatorOptions, type FaultRule, type RequestLogEntry, type RunningEmulator } from "../../src/emulator";
 import type { Logger } from "../../src/framework/resource";
-
-export interface LoggedRequest {
-  method: string;
-  path: string;
-  status: number;
-}
+import { call, pickString, type CallOptions, type HttpResult } from "./http";
 
 export class TestEmulator {
-  private constructor(readonly running: RunningEmulator) {}
+  private token: string | undefined;
+
+  private constructor(readonly emulator: RunningEmulator) {}
 
   static async start(options: EmulatorOptions = {}): Promise<TestEmulator> {
     return new TestEmulator(await startEmulator({ port: 0, ...options }));
   }
 
   get url(): string {
-    return this.running.url;
+    return this.emulator.url;
   }
 
-  async control(method: "GET" | "PUT" | "POST" | "DELETE", path: string, body?: unknown): Promise<unknown> {
-    const res = await request(`${this.url}/__emulator${path}`, {
-      method,
-      headers: body === undefined ? {} : { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
+  /** Logs in with the configured universal-auth credentials (once; `fresh` forces a new token). */
+  async login(fresh = false): Promise<string> {
+    if (this.token === undefined || fresh) {
+      const res = await call(this.url, "POST", "/api/v1/auth/universal-auth/login", {
+        body: { clientId: this.emulator.infisical.clientId, clientSecret: this.emulator.infisical.clientSecret },
+      });
+      if (res.status !== 200) throw new Error(`login failed: ${res.status} ${res.text}`);
+      this.token = pickString(res.body, "accessToken");
+    }
+    return this.token;
+  }
+
+  /** An Infisical call with a valid token; `path` is absolute (`/api/v1/...`). */
+  async infisical(method: string, path: string, body?: unknown, options: CallOptions = {}): Promise<HttpResult> {
+    return call(this.url, method, path, { body, bearer: await this.login(), ...options });
+  }
+
+  /** A ScrapEngine call with the API key; `path` is relative to the base URL (`/vault-integrations...`). */
+  scrapengine(method: string, path: string, body?: unknown, options: CallOptions = {}): Promise<HttpResult> {
+    return call(this.emulator.scrapengine.baseUrl, method, path, {
+      body,
+      bearer: this.emulator.scrapengine.apiKey,
+      ...options,
     });
-    const text = await res.body.text();
-    if (res.statusCode >= 400) throw new Error(`control ${method} ${path} answered ${res.statusCode}: ${text}`);
-    return text ? (JSON.parse(text) as unknown) : undefined;
   }
 
-  faults(rules: FaultRule[]): Promise<unknown> {
-    return this.control("PUT", "/faults", { rules });
+  /** A control API call; `path` is relative to `/__emulator`. */
+  control(method: string, path: string, body?: unknown): Promise<HttpResult> {
+    return call(this.url, method, `/__emulator${path}`, { body });
   }
 
-  async requests(): Promise<LoggedRequest[]> {
-    const res = (await this.control("GET", "/requests")) as { requests: LoggedRequest[] };
-    return res.requests;
+  async reset(): Promise<void> {
+    const res = await this.control("POST", "/reset");
+    if (res.status !== 204) throw new Error(`reset failed: ${res.status} ${res.text}`);
+    this.token = undefined;
   }
 
-  clearRequests(): Promise<unknown> {
-    return this.control("DELETE", "/requests");
+  /** Replaces the fault rules (see src/emulator/faults.ts). */
+  async faults(rules: FaultRule[]): Promise<void> {
+    await this.expectOk(this.control("PUT", "/faults", { rules }));
   }
 
-  reset(): Promise<unknown> {
-    return this.control("POST", "/reset");
+  /** The request log: method, path, status of every API call since the last clear. */
+  async requests(): Promise<RequestLogEntry[]> {
+    const res = await this.expectOk(this.control("GET", "/requests"));
+    return (res.body as { requests: RequestLogEntry[] }).requests;
+  }
+
+  async clearRequests(): Promise<void> {
+    await this.expectOk(this.control("DELETE", "/requests"));
   }
 
   close(): Promise<void> {
-    return this.running.close();
+    return this.emulator.close();
+  }
+
+  private async expectOk(pending: Promise<HttpResult>): Promise<HttpResult> {
+    const res = await pending;
+    if (res.status >= 400) throw new Error(`control call answered ${res.status}: ${res.text}`);
+    return res;
   }
 }
 

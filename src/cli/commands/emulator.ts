@@ -43,7 +43,9 @@ export function registerEmulatorCommand(program: Command): void {
     .addOption(
       new Option("--data <file>", "persist the state to this JSON file and reload it on start (in memory otherwise)"),
     )
-    .addOption(new Option("--client-id <id>", "Infisical universal-auth client id to accept").default(DEFAULT_CLIENT_ID))
+    .addOption(
+      new Option("--client-id <id>", "Infisical universal-auth client id to accept").default(DEFAULT_CLIENT_ID),
+    )
     .addOption(
       new Option("--client-secret <secret>", "Infisical universal-auth client secret to accept").default(
         DEFAULT_CLIENT_SECRET,
@@ -53,7 +55,8 @@ export function registerEmulatorCommand(program: Command): void {
     .addOption(
       new Option(
         "--check-postgres",
-        "check PostgreSQL credentials for real (connect and SELECT 1, 10 s timeout) instead of refusing only secrets containing 'invalid'",
+        "check PostgreSQL credentials for real (connect and SELECT 1, 10 s timeout) " +
+          "instead of refusing only passwords containing 'invalid'",
       ),
     )
     .addOption(

@@ -1,0 +1,90 @@
+/**
+ * Fault injection: rules matched against each API request (first rule that matches and fires wins). A rule may
+ * delay, answer a status instead of handling, drop the connection before handling, or handle (commit) and then drop
+ * the connection or answer an error, a limited number of times or with some probability.
+ */
+import { z } from "zod";
+
+const status = z.number().int().min(100).max(599);
+
+export const faultRule = z
+  .object({
+    /** HTTP method, case-insensitive; any when absent. */
+    method: z.string().trim().min(1).optional(),
+    /** Regular expression tested against the path (without query); any when absent. */
+    path: z.string().min(1).refine(isRegExp, "path must be a valid regular expression").optional(),
+    /** Answer this status without handling the request. */
+    status: status.optional(),
+    /** Body of the `status` or `failAfterCommit` answer; the API's error body when absent. */
+    body: z.unknown().optional(),
+    /** Extra response headers of the `status` or `failAfterCommit` answer. */
+    headers: z.record(z.string(), z.string()).optional(),
+    /** Wait this long before going on. */
+    delayMs: z.number().int().min(0).max(600_000).optional(),
+    /** Close the connection without answering, before handling or after committing the change. */
+    drop: z.enum(["before", "after"]).optional(),
+    /** Handle (commit) the request, then answer this status instead of the real answer. */
+    failAfterCommit: status.optional(),
+    /** Fire this many times, then never again; unlimited when absent. */
+    times: z.number().int().min(0).optional(),
+    /** Chance of firing on each matching request; 1 when absent. */
+    probability: z.number().min(0).max(1).optional(),
+  })
+  .refine(
+    (r) => [r.status, r.drop, r.failAfterCommit].filter((x) => x !== undefined).length <= 1,
+    "a rule takes at most one of status, drop and failAfterCommit",
+  );
+export type FaultRule = z.infer<typeof faultRule>;
+
+export const faultRules = z.object({ rules: z.array(faultRule) });
+
+interface ActiveRule {
+  readonly rule: FaultRule;
+  readonly pattern: RegExp | undefined;
+  remaining: number | undefined;
+}
+
+export class FaultInjector {
+  private rules: ActiveRule[] = [];
+
+  /** Replaces every rule. */
+  set(rules: readonly FaultRule[]): void {
+    this.rules = rules.map((rule) => ({
+      rule,
+      pattern: rule.path === undefined ? undefined : new RegExp(rule.path),
+      remaining: rule.times,
+    }));
+  }
+
+  /** The rules with what remains of their `times`. */
+  list(): FaultRule[] {
+    return this.rules.map((r) => (r.remaining === undefined ? r.rule : { ...r.rule, times: r.remaining }));
+  }
+
+  /** The rule that fires for this request, if any; firing uses up one of its `times`. */
+  take(method: string, path: string, random: () => number = Math.random): FaultRule | undefined {
+    for (const active of this.rules) {
+      const { rule } = active;
+      if (rule.method !== undefined && rule.method.toUpperCase() !== method.toUpperCase()) continue;
+      if (active.pattern !== undefined && !active.pattern.test(path)) continue;
+      if (active.remaining !== undefined && active.remaining <= 0) continue;
+      if (rule.probability !== undefined && random() >= rule.probability) continue;
+      if (active.remaining !== undefined) active.remaining -= 1;
+      return rule;
+    }
+    return undefined;
+  }
+}
+
+function isRegExp(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function injectedFaultMessage(status: number): string {
+  return `Injected fault: the emulator answered ${status} by rule`;
+}

@@ -15,6 +15,7 @@ import {
 import type { Logger } from "../framework/resource";
 import { AuthError, NotFoundError } from "./errors";
 import { HttpClient, type RequestSpec } from "./http";
+import { ListSnapshot } from "./list-snapshot";
 import { mapApiError } from "./map-error";
 import type { RetryOptions } from "./retry-policy";
 
@@ -36,8 +37,8 @@ const BASE = "api/v1/app-connections";
 export class InfisicalClient {
   private readonly http: HttpClient;
   private token: Promise<string> | null = null;
-  /** Every connection of the org from one list call, shared by concurrent reads; dropped on any write. */
-  private snapshot: Promise<Map<string, AppConnection>> | null = null;
+  /** Every connection of the org from one list call, shared by the reads of one refresh. */
+  private readonly snapshot = new ListSnapshot<AppConnection>((signal) => this.listConnections({ signal }));
 
   constructor(private readonly options: InfisicalClientOptions) {
     this.http = new HttpClient({
@@ -68,19 +69,7 @@ export class InfisicalClient {
    * call, not N), and confirmed with a GET when it is missing from the list. Null when it is gone.
    */
   async readConnection(app: AppSlug, id: string, signal?: AbortSignal): Promise<AppConnection | null> {
-    const snapshot = (this.snapshot ??= this.listConnections({ signal }).then((all) => new Map(all.map((c) => [c.id, c]))));
-    const listed = await snapshot.catch(() => {
-      if (this.snapshot === snapshot) this.snapshot = null;
-      return new Map<string, AppConnection>();
-    });
-    const hit = listed.get(id);
-    if (hit && hit.app === app) return hit;
-    try {
-      return await this.getConnection(app, id, signal);
-    } catch (err) {
-      if (err instanceof NotFoundError) return null;
-      throw err;
-    }
+    return this.snapshot.read(id, () => this.getConnection(app, id, signal), (hit) => hit.app === app, signal);
   }
 
   /** Without `projectId` only org-level connections match (the server's rule). */
@@ -97,20 +86,20 @@ export class InfisicalClient {
 
   /** One POST; not retried unless provably not committed (see retry-policy). Recovery is the caller's. */
   async createConnection(app: AppSlug, body: CreateConnectionBody, signal?: AbortSignal): Promise<AppConnection> {
-    this.snapshot = null;
+    this.snapshot.invalidate();
     const res = await this.call({ method: "POST", path: `${BASE}/${app}`, body, schema: appConnectionEnvelope, signal });
     return res.appConnection;
   }
 
   async updateConnection(app: AppSlug, id: string, body: UpdateConnectionBody, signal?: AbortSignal): Promise<AppConnection> {
-    this.snapshot = null;
+    this.snapshot.invalidate();
     const res = await this.call({ method: "PATCH", path: `${BASE}/${app}/${encodeURIComponent(id)}`, body, schema: appConnectionEnvelope, signal });
     return res.appConnection;
   }
 
   /** Deleting a connection that is already gone is success. */
   async deleteConnection(app: AppSlug, id: string, signal?: AbortSignal): Promise<void> {
-    this.snapshot = null;
+    this.snapshot.invalidate();
     try {
       await this.call({ method: "DELETE", path: `${BASE}/${app}/${encodeURIComponent(id)}`, schema: null, signal });
     } catch (err) {

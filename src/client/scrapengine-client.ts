@@ -9,6 +9,7 @@ import {
 import type { Logger } from "../framework/resource";
 import { NotFoundError } from "./errors";
 import { HttpClient, type RequestSpec } from "./http";
+import { ListSnapshot } from "./list-snapshot";
 import { mapApiError } from "./map-error";
 import type { RetryOptions } from "./retry-policy";
 
@@ -24,8 +25,8 @@ export interface ScrapEngineClientOptions {
 
 export class ScrapEngineClient {
   private readonly http: HttpClient;
-  /** Every integration from one list call, shared by concurrent reads; dropped on any write. */
-  private snapshot: Promise<Map<string, VaultIntegration>> | null = null;
+  /** Every integration from one list call, shared by the reads of one refresh. */
+  private readonly snapshot = new ListSnapshot<VaultIntegration>((signal) => this.list(signal));
 
   constructor(private readonly options: ScrapEngineClientOptions) {
     this.http = new HttpClient({
@@ -48,37 +49,25 @@ export class ScrapEngineClient {
   }
 
   /** Reads one integration for a refresh from one shared list; confirmed with a GET when missing. Null when gone. */
-  async read(id: string, signal?: AbortSignal): Promise<VaultIntegration | null> {
-    const snapshot = (this.snapshot ??= this.list(signal).then((all) => new Map(all.map((v) => [v.id, v]))));
-    const listed = await snapshot.catch(() => {
-      if (this.snapshot === snapshot) this.snapshot = null;
-      return new Map<string, VaultIntegration>();
-    });
-    const hit = listed.get(id);
-    if (hit) return hit;
-    try {
-      return await this.get(id, signal);
-    } catch (err) {
-      if (err instanceof NotFoundError) return null;
-      throw err;
-    }
+  read(id: string, signal?: AbortSignal): Promise<VaultIntegration | null> {
+    return this.snapshot.read(id, () => this.get(id, signal), undefined, signal);
   }
 
   /** One POST (201 or 200); recovery of a lost answer is the caller's. */
   create(body: CreateVaultIntegrationBody, signal?: AbortSignal): Promise<VaultIntegration> {
-    this.snapshot = null;
+    this.snapshot.invalidate();
     return this.call({ method: "POST", path: "vault-integrations", body, schema: vaultIntegration, signal });
   }
 
   /** Rotates the stored AppRole secret_id; the only change the API allows. */
   rotateSecretId(id: string, secretId: string, signal?: AbortSignal): Promise<VaultIntegration> {
-    this.snapshot = null;
+    this.snapshot.invalidate();
     return this.call({ method: "PUT", path: `vault-integrations/${encodeURIComponent(id)}`, body: { secretId }, schema: vaultIntegration, signal });
   }
 
   /** 200 or 204; already gone is success. */
   async delete(id: string, signal?: AbortSignal): Promise<void> {
-    this.snapshot = null;
+    this.snapshot.invalidate();
     try {
       await this.call({ method: "DELETE", path: `vault-integrations/${encodeURIComponent(id)}`, schema: null, signal });
     } catch (err) {

@@ -6,6 +6,7 @@ import { ConflictError, NotFoundError, ServerError, ValidationError } from "../.
 import { InfisicalClient } from "../../src/client/infisical-client";
 import { ScrapEngineClient } from "../../src/client/scrapengine-client";
 import { ProviderCore } from "../../src/core/provider-core";
+import { createWithRecovery } from "../../src/resources/create-with-recovery";
 import type { ObjectValue } from "../../src/framework/value";
 import { infisicalProvider } from "../../src/providers/infisical";
 import { scrapengineProvider } from "../../src/providers/scrapengine";
@@ -109,6 +110,29 @@ describe("a create whose answer is lost leaves exactly one object", () => {
     expect(all.map((x) => x.name)).toEqual(["lost-answer"]);
     expect(result.state?.id).toBe(all[0].id);
     expect(result.state?.credentials).toMatchObject({ auth_token: CANARY });
+  });
+
+  test("a create that times out while the server is slow still leaves exactly one object", async () => {
+    await emu.faults([{ method: "POST", path: `^${CONN}$`, delayMs: 600, times: 1 }]);
+    // This client gives up after 200 ms per attempt, while the server takes 600 ms to commit the first POST.
+    const impatient = new InfisicalClient({ host: emu.url, auth: { kind: "universal", ...emu.emulator.infisical }, log, retry: FAST, timeoutMs: 200 });
+    const created = await createWithRecovery({
+      what: "slow",
+      log,
+      create: () => impatient.createConnection("heroku", herokuBody("slow-server")),
+      findByName: () => impatient.getConnectionByName("heroku", "slow-server").catch((e: unknown) => (e instanceof NotFoundError ? null : Promise.reject(e))),
+    });
+    await impatient.close();
+    await new Promise((r) => setTimeout(r, 700)); // let the slow first attempt finish on the server
+    const all = await client.listConnections({ app: "heroku" });
+    expect(all.map((x) => x.id)).toEqual([created.id]);
+  });
+
+  test("a GET that times out is retried", async () => {
+    await emu.faults([{ method: "GET", path: `^${CONN}$`, delayMs: 500, times: 1 }]);
+    const impatient = new InfisicalClient({ host: emu.url, auth: { kind: "universal", ...emu.emulator.infisical }, retry: FAST, timeoutMs: 150 });
+    await expect(impatient.listConnections({ app: "heroku" })).resolves.toEqual([]);
+    await impatient.close();
   });
 
   test("a real duplicate on the first attempt is an error, not an adoption", async () => {

@@ -4,16 +4,9 @@
  * (request bodies are not echoed, and the server does not echo secrets).
  */
 
-export class VaultbridgeError extends Error {
-  constructor(
-    message: string,
-    readonly code: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = new.target.name;
-  }
-}
+import { VaultbridgeError } from "../framework/vaultbridge-error";
+
+export { VaultbridgeError };
 
 export interface ApiErrorInit {
   readonly service: string;

@@ -1,0 +1,49 @@
+/**
+ * Diagnostics and attribute paths between the framework's values and tfplugin6 messages. A path step is an
+ * attribute name, a map key (element_key_string) or a list index (element_key_int).
+ */
+import type { Diagnostic } from "../framework/diagnostics";
+import { AttributePath, type PathStep } from "../framework/path";
+import { CodecError } from "./codec-error";
+import * as tf from "./messages";
+
+export function toProtoPath(path: AttributePath): tf.AttributePath {
+  return { steps: path.steps.map(toProtoStep) };
+}
+
+function toProtoStep(step: PathStep): tf.AttributePathStep {
+  switch (step.kind) {
+    case "attribute":
+      return { attribute_name: step.name };
+    case "key":
+      return { element_key_string: step.key };
+    case "index":
+      return { element_key_int: step.index };
+  }
+}
+
+/** Throws `CodecError` for a step with no selector set (a malformed path from the wire). */
+export function fromProtoPath(proto: tf.AttributePath): AttributePath {
+  let path = AttributePath.empty;
+  for (const [i, step] of (proto.steps ?? []).entries()) {
+    if ("attribute_name" in step) path = path.atName(step.attribute_name);
+    else if ("element_key_string" in step) path = path.atMapKey(step.element_key_string);
+    else if ("element_key_int" in step) path = path.atListIndex(Number(step.element_key_int));
+    else throw new CodecError(path, `attribute path step ${i} sets no selector`);
+  }
+  return path;
+}
+
+/** Severity ERROR or WARNING, summary, detail, and `attribute` when the diagnostic has a non-empty path. */
+export function toProtoDiagnostic(d: Diagnostic): tf.Diagnostic {
+  return {
+    severity: d.severity === "error" ? tf.DiagnosticSeverity.ERROR : tf.DiagnosticSeverity.WARNING,
+    summary: d.summary,
+    detail: d.detail,
+    ...(d.path && !d.path.isEmpty ? { attribute: toProtoPath(d.path) } : {}),
+  };
+}
+
+export function toProtoDiagnostics(diags: Iterable<Diagnostic>): tf.Diagnostic[] {
+  return Array.from(diags, toProtoDiagnostic);
+}

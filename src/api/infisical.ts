@@ -3,26 +3,9 @@
  * response) and the emulator (to validate requests exactly as the real server does, messages included).
  */
 import { z } from "zod";
+import { DESCRIPTION_MAX, NAME_MAX, SLUG_PATTERN } from "./infisical-constants";
 
-export const APP_SLUGS = ["azure-key-vault", "postgres", "heroku"] as const;
-export type AppSlug = (typeof APP_SLUGS)[number];
-
-/** The name the server uses in "Not supported for <App> Connections". */
-export const APP_DISPLAY_NAMES: Record<AppSlug, string> = {
-  "azure-key-vault": "Azure Key Vault",
-  postgres: "PostgreSQL",
-  heroku: "Heroku",
-};
-
-export const METHODS_BY_APP = {
-  "azure-key-vault": ["oauth", "client-secret", "certificate"],
-  postgres: ["username-and-password"],
-  heroku: ["auth-token", "oauth"],
-} as const satisfies Record<AppSlug, readonly string[]>;
-
-export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-export const NAME_MAX = 64;
-export const DESCRIPTION_MAX = 256;
+export * from "./infisical-constants";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Requests (what the server accepts). The emulator validates with these; their messages are the server's.

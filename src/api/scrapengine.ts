@@ -3,8 +3,9 @@
  */
 import { z } from "zod";
 
-export const VAULT_TYPES = ["hashicorp"] as const;
-export const VAULT_AUTH_METHODS = ["approle"] as const;
+import { VAULT_AUTH_METHODS, VAULT_TYPES } from "./scrapengine-constants";
+
+export * from "./scrapengine-constants";
 
 export const createVaultIntegrationRequest = z.object({
   name: z.string().trim().min(1, "name must not be empty"),

@@ -63,6 +63,12 @@ export class ProviderCore<Client> {
   configure(config: Value): Diagnostics {
     const diags = this.validateProviderConfig(config);
     if (diags.hasError()) return diags;
+    if (!isWhollyKnown(config)) {
+      return diags.error(
+        "Provider Configuration Not Known",
+        `The ${this.definition.name} provider's configuration depends on values known only after apply. Set it from variables or the environment instead.`,
+      );
+    }
     const normalized = validateAttributes(this.definition.attributes, config ?? {}, new Diagnostics());
     if (normalized === null) return diags;
     // A new client per configure: Terraform configures once per graph walk, and the shared list snapshot the

@@ -1,6 +1,5 @@
 /** provider "scrapengine": `base_url` and `api_key`, with SCRAPENGINE_* environment fallbacks. */
-import { z } from "zod";
-import { ScrapEngineClient } from "../client/scrapengine-client";
+import type { ScrapEngineClient } from "../client/scrapengine-client";
 import { AttributePath } from "../framework/path";
 import type { ProviderDefinition } from "../framework/resource";
 import { string } from "../framework/schema";
@@ -10,11 +9,6 @@ import { vaultIntegration } from "../resources/vault-integration";
 
 export const SCRAPENGINE_SOURCE = "registry.terraform.io/vaultbridge/scrapengine";
 export const DEFAULT_SCRAPENGINE_BASE_URL = "https://api.scrapengine.io/api/v1";
-
-const env = z.object({
-  SCRAPENGINE_BASE_URL: z.string().min(1).optional(),
-  SCRAPENGINE_API_KEY: z.string().min(1).optional(),
-});
 
 export const scrapengineProvider: ProviderDefinition<ScrapEngineClient> = {
   name: "scrapengine",
@@ -30,8 +24,9 @@ export const scrapengineProvider: ProviderDefinition<ScrapEngineClient> = {
   },
 
   configure(config, rawEnv, diags, log) {
-    const e = env.safeParse(rawEnv);
-    const vars = e.success ? e.data : {};
+    // Loaded on first configure, as for the infisical provider (start-up cost).
+    const { scrapengineEnv, ScrapEngineClient } = require("./scrapengine-connect") as typeof import("./scrapengine-connect");
+    const vars = scrapengineEnv(rawEnv);
     const baseUrl = (attr(config, "base_url") as string | null) ?? vars.SCRAPENGINE_BASE_URL ?? DEFAULT_SCRAPENGINE_BASE_URL;
     const apiKey = (attr(config, "api_key") as string | null) ?? vars.SCRAPENGINE_API_KEY;
     if (!apiKey) {

@@ -2,7 +2,8 @@
  * `scrapengine_vault_integration`: a HashiCorp Vault AppRole integration. Everything but the secret_id forces a
  * new integration (the API cannot change it); the secret_id is rotated in place with PUT.
  */
-import { VAULT_AUTH_METHODS, VAULT_TYPES, type VaultIntegration } from "../api/scrapengine";
+import type { VaultIntegration } from "../api/scrapengine";
+import { VAULT_AUTH_METHODS, VAULT_TYPES } from "../api/scrapengine-constants";
 import { NotFoundError } from "../client/errors";
 import type { ScrapEngineClient } from "../client/scrapengine-client";
 import { fromApi } from "../framework/api-mapping";

@@ -3,16 +3,8 @@
  * (its methods, its credential fields, which optional features the API supports). Schema, plan-time rules,
  * request bodies, refresh and drift all come from here; an app's file names no attribute twice.
  */
-import {
-  APP_DISPLAY_NAMES,
-  type AppConnection,
-  type AppSlug,
-  type CreateConnectionBody,
-  DESCRIPTION_MAX,
-  NAME_MAX,
-  SLUG_PATTERN,
-  type UpdateConnectionBody,
-} from "../../api/infisical";
+import type { AppConnection, CreateConnectionBody, UpdateConnectionBody } from "../../api/infisical";
+import { APP_DISPLAY_NAMES, type AppSlug, DESCRIPTION_MAX, NAME_MAX, SLUG_PATTERN } from "../../api/infisical-constants";
 import { NotFoundError } from "../../client/errors";
 import type { InfisicalClient } from "../../client/infisical-client";
 import { fromApi, toApi } from "../../framework/api-mapping";

@@ -1,0 +1,23 @@
+/**
+ * The provider executables' main: the core for one provider, served over the plugin protocol. Logs are hclog
+ * JSON on stderr (Terraform shows them under TF_LOG); stdout carries only the handshake line.
+ */
+import { ProviderCore } from "../core/provider-core";
+import type { ProviderDefinition } from "../framework/resource";
+import { hclogLogger } from "../plugin/hclog";
+import { servePlugin } from "../plugin/serve";
+import { providerService } from "../protocol/provider-service";
+
+export function runProvider<C>(definition: ProviderDefinition<C>): void {
+  const log = hclogLogger(`provider.terraform-provider-${definition.name}`);
+  const core = new ProviderCore(definition, { log });
+  servePlugin({
+    source: definition.source,
+    executable: `terraform-provider-${definition.name}`,
+    handlers: providerService(core, log),
+    onError: (method, err) => log.warn(`${method} failed`, { error: err instanceof Error ? err.message : String(err) }),
+  }).catch((err: unknown) => {
+    process.stderr.write(`terraform-provider-${definition.name}: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,4 @@
+import { infisicalProvider } from "../providers/infisical";
+import { runProvider } from "./run-provider";
+
+runProvider(infisicalProvider);

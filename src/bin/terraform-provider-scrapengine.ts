@@ -1,0 +1,4 @@
+import { scrapengineProvider } from "../providers/scrapengine";
+import { runProvider } from "./run-provider";
+
+runProvider(scrapengineProvider);

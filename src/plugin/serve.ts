@@ -3,8 +3,8 @@
  * unix socket (mutual TLS when Terraform sends its certificate), print the handshake line, ignore Ctrl-C (Terraform
  * calls StopProvider instead) and exit at once on the controller's Shutdown.
  *
- * `--debug` serves without Terraform having started us: plaintext, and it prints the TF_REATTACH_PROVIDERS value
- * that points Terraform at this process, which then serves every command until Ctrl-C.
+ * Reattach mode (`--debug`, or `serveForReattach` in-process) serves without Terraform having started us:
+ * plaintext, and Terraform finds it through TF_REATTACH_PROVIDERS; one process then serves every command.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -27,52 +27,90 @@ export interface ServeOptions {
   readonly onError?: (method: string, err: unknown) => void;
 }
 
+/** One TF_REATTACH_PROVIDERS entry. */
+export interface ReattachEntry {
+  readonly Protocol: "grpc";
+  readonly ProtocolVersion: 6;
+  readonly Pid: number;
+  readonly Test: true;
+  readonly Addr: { readonly Network: "unix"; readonly String: string };
+}
+
+export interface ReattachServer {
+  readonly source: string;
+  readonly entry: ReattachEntry;
+  close(): Promise<void>;
+}
+
+/** Serves a provider in this process for TF_REATTACH_PROVIDERS: plaintext, Shutdown answered but ignored. */
+export async function serveForReattach(o: Pick<ServeOptions, "source" | "handlers" | "onError">): Promise<ReattachServer> {
+  const dir = mkdtempSync(join(tmpdir(), "plugin"));
+  const socket = join(dir, "vaultbridge.sock");
+  const handlers = new Map(o.handlers);
+  handlers.set(SHUTDOWN_METHOD, async () => Buffer.alloc(0));
+  const server = createGrpcServer({ handlers, onError: o.onError });
+  await listen(server, { path: socket });
+  return {
+    source: o.source,
+    entry: { Protocol: "grpc", ProtocolVersion: 6, Pid: process.pid, Test: true, Addr: { Network: "unix", String: socket } },
+    close: async () => {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The TF_REATTACH_PROVIDERS value for a set of servers. */
+export function reattachValue(servers: readonly ReattachServer[]): string {
+  return JSON.stringify(Object.fromEntries(servers.map((s) => [s.source, s.entry])));
+}
+
 export async function servePlugin(o: ServeOptions): Promise<void> {
   const env = o.env ?? process.env;
-  const debug = (o.argv ?? process.argv.slice(2)).includes("--debug");
-  if (!debug && env[MAGIC_COOKIE_KEY] !== MAGIC_COOKIE_VALUE) {
+  if ((o.argv ?? process.argv.slice(2)).includes("--debug")) {
+    const server = await serveForReattach(o);
+    process.stdout.write(
+      `${o.executable} is serving. Point Terraform at it with:\n\n  export TF_REATTACH_PROVIDERS='${reattachValue([server])}'\n\nCtrl-C stops it.\n`,
+    );
+    process.on("SIGINT", () => void server.close().then(() => process.exit(0)));
+    return;
+  }
+  if (env[MAGIC_COOKIE_KEY] !== MAGIC_COOKIE_VALUE) {
     process.stderr.write(
       `This binary is a plugin. These are not meant to be executed directly.\n` +
         `Terraform runs ${o.executable} itself: install it with \`vaultbridge provider install\`, or run\n` +
-        `\`${o.executable} --debug\` and export the TF_REATTACH_PROVIDERS value it prints.\n`,
+        `\`${o.executable} --debug\` (or \`vaultbridge provider serve\`) and export the TF_REATTACH_PROVIDERS value it prints.\n`,
     );
     process.exit(1);
   }
   const versions = (env.PLUGIN_PROTOCOL_VERSIONS ?? "6").split(",").map((v) => v.trim());
-  if (!debug && !versions.includes("6")) {
+  if (!versions.includes("6")) {
     process.stderr.write(`${o.executable} speaks plugin protocol 6 only; Terraform offered ${versions.join(",")}. Use Terraform ≥ 1.0.\n`);
     process.exit(1);
   }
 
-  const clientCertPem = debug ? undefined : env.PLUGIN_CLIENT_CERT;
+  const clientCertPem = env.PLUGIN_CLIENT_CERT;
   const cert = clientCertPem ? createPluginCertificate() : undefined;
   const dir = mkdtempSync(join(tmpdir(), "plugin"));
   const socket = join(dir, "vaultbridge.sock");
+  const exit = (code: number): never => {
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(code);
+  };
 
   const handlers = new Map(o.handlers);
-  // Reply, then exit at once: Terraform otherwise waits 2 s per process. A reattached (debug) server keeps serving.
+  // Reply, then exit at once: Terraform otherwise waits 2 s per process.
   handlers.set(SHUTDOWN_METHOD, async () => Buffer.alloc(0));
   const server = createGrpcServer({
     handlers,
     tls: cert && clientCertPem ? { certPem: cert.certPem, keyPem: cert.keyPem, clientCertPem } : undefined,
     onError: o.onError,
     onAnswered: (method) => {
-      if (method === SHUTDOWN_METHOD && !debug) exit(0);
+      if (method === SHUTDOWN_METHOD) exit(0);
     },
   });
   await listen(server, { path: socket });
-  const exit = (code: number): never => {
-    rmSync(dir, { recursive: true, force: true });
-    process.exit(code);
-  };
   process.on("SIGTERM", () => exit(0));
-
-  if (debug) {
-    const reattach = { [o.source]: { Protocol: "grpc", ProtocolVersion: 6, Pid: process.pid, Test: true, Addr: { Network: "unix", String: socket } } };
-    process.stdout.write(`${o.executable} is serving. Point Terraform at it with:\n\n  export TF_REATTACH_PROVIDERS='${JSON.stringify(reattach)}'\n\nCtrl-C stops it.\n`);
-    process.on("SIGINT", () => exit(0));
-    return;
-  }
   // Ctrl-C reaches the whole process group; Terraform answers it with StopProvider and waits for us.
   process.on("SIGINT", () => undefined);
   const certField = cert ? cert.der.toString("base64").replace(/=+$/, "") : "";

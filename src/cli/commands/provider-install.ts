@@ -7,6 +7,7 @@ import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFile
 import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
+import { registerProviderServeCommand } from "./provider-serve";
 
 const HOST = "registry.terraform.io";
 const NAMESPACE = "vaultbridge";
@@ -57,7 +58,8 @@ export function installProviders(mirrorDir: string): InstallResult {
 }
 
 export function registerProviderCommand(program: Command): void {
-  const provider = program.command("provider").description("Install the Terraform providers");
+  const provider = program.command("provider").description("Install or serve the Terraform providers");
+  registerProviderServeCommand(provider);
   provider
     .command("install")
     .description("Write terraform-provider-infisical and terraform-provider-scrapengine into a Terraform filesystem mirror")

@@ -1,0 +1,16 @@
+/** Both providers served in-process for TF_REATTACH_PROVIDERS (used by `vaultbridge provider serve` and tests). */
+import { ProviderCore } from "../core/provider-core";
+import type { Logger, ProviderDefinition } from "../framework/resource";
+import { hclogLogger } from "../plugin/hclog";
+import { reattachValue, serveForReattach, type ReattachServer } from "../plugin/serve";
+import { providerService } from "../protocol/provider-service";
+import { providers } from "../providers";
+
+export async function serveAllForReattach(log?: Logger): Promise<{ value: string; servers: ReattachServer[]; close(): Promise<void> }> {
+  const serve = <C>(def: ProviderDefinition<C>) => {
+    const l = log ?? hclogLogger(`provider.terraform-provider-${def.name}`);
+    return serveForReattach({ source: def.source, handlers: providerService(new ProviderCore(def, { log: l }), l) });
+  };
+  const servers = await Promise.all([serve(providers.infisical), serve(providers.scrapengine)]);
+  return { value: reattachValue(servers), servers, close: async () => void (await Promise.all(servers.map((s) => s.close()))) };
+}

@@ -1,0 +1,152 @@
+#!/usr/bin/env node
+// `npm run bench`: the provider's performance figures, measured in one run on this machine, printed as a table.
+// Needs a build (npm run build) and terraform on PATH. Figures, not pass/fail: targets are printed beside them.
+"use strict";
+const { execFile, spawn } = require("node:child_process");
+const { mkdtempSync, mkdirSync, copyFileSync, chmodSync, writeFileSync, rmSync } = require("node:fs");
+const { tmpdir } = require("node:os");
+const { join } = require("node:path");
+const { promisify } = require("node:util");
+
+const root = join(__dirname, "..");
+const { startEmulator } = require(join(root, "dist", "emulator"));
+const { createPluginCertificate } = require(join(root, "dist", "plugin", "certificate"));
+const run = promisify(execFile);
+const COOKIE = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2";
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (n) => `${Math.round(n)} ms`;
+const rows = [];
+const report = (what, value, target = "") => {
+  rows.push([what, value, target]);
+  process.stderr.write(`  ${what}: ${value}\n`);
+};
+
+async function handshakeMedian(bundle, runs = 21) {
+  const client = createPluginCertificate();
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, [bundle], {
+      env: { ...process.env, TF_PLUGIN_MAGIC_COOKIE: COOKIE, PLUGIN_PROTOCOL_VERSIONS: "5,6", PLUGIN_CLIENT_CERT: client.certPem },
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+    await new Promise((resolve) => child.stdout.once("data", resolve));
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+    child.kill("SIGKILL");
+  }
+  return median(times);
+}
+
+function workspace() {
+  const dir = mkdtempSync(join(tmpdir(), "vb-bench-"));
+  const plugins = join(dir, "plugins");
+  mkdirSync(plugins);
+  for (const t of ["infisical", "scrapengine"]) {
+    copyFileSync(join(root, "dist", "bundle", `terraform-provider-${t}.js`), join(plugins, `terraform-provider-${t}`));
+    chmodSync(join(plugins, `terraform-provider-${t}`), 0o755);
+  }
+  const cli = join(dir, "cli.tfrc");
+  writeFileSync(
+    cli,
+    `provider_installation {\n  dev_overrides {\n    "registry.terraform.io/vaultbridge/infisical" = "${plugins}"\n    "registry.terraform.io/vaultbridge/scrapengine" = "${plugins}"\n  }\n  direct {}\n}\n`,
+  );
+  const env = { ...process.env, TF_CLI_CONFIG_FILE: cli, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
+  return {
+    dir,
+    async tf(cwd, args) {
+      const started = process.hrtime.bigint();
+      await run("terraform", args, { cwd, env, maxBuffer: 64 * 1024 * 1024 });
+      return Number(process.hrtime.bigint() - started) / 1e6;
+    },
+    stack(name, body) {
+      const cwd = join(dir, name);
+      mkdirSync(cwd);
+      writeFileSync(join(cwd, "main.tf"), body);
+      return cwd;
+    },
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+const providerBlock = (emu) => `terraform {
+  required_providers {
+    infisical = { source = "vaultbridge/infisical" }
+  }
+}
+provider "infisical" {
+  host = "${emu.url}"
+  auth = { universal = { client_id = "${emu.infisical.clientId}", client_secret = "${emu.infisical.clientSecret}" } }
+}
+`;
+const connections = (n, prefix) => `resource "infisical_app_connection_heroku" "c" {
+  count       = ${n}
+  name        = "${prefix}-\${count.index}"
+  credentials = { auth_token = "HRKU-bench" }
+}
+`;
+const terraformData = (n) => `resource "terraform_data" "d" {
+  count = ${n}
+  input = "x-\${count.index}"
+}
+`;
+
+async function control(emu, method, path, body) {
+  const res = await fetch(`${emu.url}/__emulator${path}`, {
+    method,
+    headers: body ? { "content-type": "application/json" } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (res.status >= 400) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return res.status === 204 ? undefined : res.json();
+}
+
+async function main() {
+  process.stderr.write("vaultbridge benchmark (this machine, one run)\n");
+  report("provider spawn → handshake, median of 21", ms(await handshakeMedian(join(root, "dist", "bundle", "terraform-provider-infisical.js"))), "≤ 120 ms");
+
+  const emu = await startEmulator({ port: 0 });
+  const ws = workspace();
+  try {
+    for (const n of [1, 10, 100]) {
+      const ours = ws.stack(`conn-${n}`, providerBlock(emu) + connections(n, `b${n}`));
+      await ws.tf(ours, ["apply", "-auto-approve", "-no-color"]);
+      const core = ws.stack(`data-${n}`, terraformData(n));
+      await ws.tf(core, ["init", "-no-color"]);
+      await ws.tf(core, ["apply", "-auto-approve", "-no-color"]);
+      const oursTimes = [];
+      const coreTimes = [];
+      for (let i = 0; i < 3; i++) {
+        oursTimes.push(await ws.tf(ours, ["plan", "-no-color"]));
+        coreTimes.push(await ws.tf(core, ["plan", "-no-color"]));
+      }
+      report(`terraform plan, ${n} existing connection(s) / ${n} terraform_data (core alone), median of 3`, `${ms(median(oursTimes))} / ${ms(median(coreTimes))}`);
+    }
+
+    const hundred = join(ws.dir, "conn-100");
+    await control(emu, "DELETE", "/requests");
+    await ws.tf(hundred, ["plan", "-no-color"]);
+    const { requests } = await control(emu, "GET", "/requests");
+    const apiCalls = requests.filter((r) => r.path.startsWith("/api/v1/app-connections"));
+    report("API calls per refresh of 100 connections (plus logins)", `${apiCalls.length} (+${requests.length - apiCalls.length} login)`, "≤ 3");
+
+    await control(emu, "PUT", "/rate-limits", { enabled: true });
+    await control(emu, "PUT", "/latency", { ms: 50 });
+    const limited = await ws.tf(hundred, ["plan", "-no-color"]);
+    report("terraform plan of 100 connections, real rate limits (60 reads/min) + 50 ms latency", ms(limited), "< 3 s (per-resource GETs: over a minute)");
+    await control(emu, "PUT", "/rate-limits", { enabled: false });
+    await control(emu, "PUT", "/latency", { ms: 0 });
+  } finally {
+    ws.cleanup();
+    await emu.close();
+  }
+
+  const width = Math.max(...rows.map((r) => r[0].length));
+  process.stdout.write(`\n${"measure".padEnd(width)}  ${"value".padEnd(16)}  target\n`);
+  for (const [what, value, target] of rows) process.stdout.write(`${what.padEnd(width)}  ${value.padEnd(16)}  ${target}\n`);
+}
+
+main().catch((err) => {
+  process.stderr.write(`bench failed: ${err.stack || err}\n`);
+  process.exit(1);
+});

@@ -70,6 +70,9 @@ export interface ResourceDefinition<Client> {
 
   /** Finds an existing object by the id the user gives to `terraform import` (secrets come back null). */
   importState?(ctx: ResourceContext<Client>, id: string, diags: Diagnostics): Promise<ObjectValue | null>;
+
+  /** The import id that finds the object a plan would create (used to adopt a create a killed run left behind). */
+  importIdOf?(planned: ObjectValue): string | null;
 }
 
 /** A provider: its own configuration schema, how that configuration becomes an API client, its resources. */

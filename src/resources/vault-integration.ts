@@ -97,6 +97,8 @@ export const vaultIntegration: ResourceDefinition<ScrapEngineClient> = {
     await ctx.client.delete(prior.id as string, ctx.signal);
   },
 
+  importIdOf: (planned) => (typeof planned.name === "string" ? planned.name : null),
+
   async importState(ctx, importId, diags) {
     const v = /^[0-9a-f-]{36}$/i.test(importId) ? await getOrNull(ctx, importId) : await findByName(ctx, importId);
     if (v === null) {

@@ -365,6 +365,11 @@ export function defineAppConnection(spec: AppConnectionSpec): ResourceDefinition
       await ctx.client.deleteConnection(spec.app, prior.id as string, ctx.signal);
     },
 
+    importIdOf(planned) {
+      if (typeof planned.name !== "string") return null;
+      return typeof planned.project_id === "string" ? `${planned.project_id}/${planned.name}` : planned.name;
+    },
+
     async importState(ctx, importId, diags) {
       const parsed = parseImportId(importId);
       let conn: AppConnection | null;

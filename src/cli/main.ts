@@ -1,6 +1,7 @@
 /** The `vaultbridge` command: one sub-command per file under ./commands. */
 import { Command } from "commander";
 import { registerEmulatorCommand } from "./commands/emulator";
+import { registerEngineCommands } from "./commands/engine";
 import { registerProviderCommand } from "./commands/provider-install";
 import { registerDemoCommand } from "./commands/demo";
 import { registerDocsCommand } from "./commands/docs";
@@ -12,6 +13,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .configureHelp({ sortSubcommands: true });
   registerEmulatorCommand(program);
+  registerEngineCommands(program);
   registerProviderCommand(program);
   registerSchemaCommand(program);
   registerDemoCommand(program);

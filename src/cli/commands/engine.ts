@@ -1,0 +1,45 @@
+import type { Command } from "commander";
+import type { EngineCliOptions } from "../run-engine";
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** plan / apply / destroy / import: the embedded engine (loaded on demand, so other commands start fast). */
+export function registerEngineCommands(program: Command): void {
+  const common = (c: Command): Command =>
+    c
+      .option("--dir <dir>", "the stack folder (default: the current folder, or the app cdktf.json names)")
+      .option("--stack <name>", "which synthesized stack, when the CDKTF app has several")
+      .option("--var <name=value>", "set a variable (repeatable; beats TF_VAR_name and the default)", collect)
+      .option("--parallelism <n>", "operations in flight at once", "10")
+      .option("--json", "machine-readable output on stdout");
+
+  common(program.command("plan").description("Show what apply would change (refreshes first; no change is made)"))
+    .option("--out <file>", "save the plan to apply it exactly later (holds variable values: keep it private)")
+    .option("--destroy", "plan the destruction of everything in state")
+    .option("--detailed-exitcode", "exit 0 when there are no changes, 2 when there are, 1 on error")
+    .action(async (o: EngineCliOptions) => {
+      const { runPlan } = await import("../run-engine");
+      process.exitCode = await runPlan(o);
+    });
+
+  common(program.command("apply").argument("[plan-file]", "a plan saved with plan --out").description("Make the changes a plan shows (plans first unless given a saved plan)"))
+    .option("--auto-approve", "do not ask for confirmation (required when stdin is not a terminal)")
+    .action(async (planFile: string | undefined, o: EngineCliOptions) => {
+      const { runApply } = await import("../run-engine");
+      process.exitCode = await runApply(planFile, o);
+    });
+
+  common(program.command("destroy").description("Destroy everything this stack manages"))
+    .option("--auto-approve", "do not ask for confirmation (required when stdin is not a terminal)")
+    .action(async (o: EngineCliOptions) => {
+      const { runApply } = await import("../run-engine");
+      process.exitCode = await runApply(undefined, { ...o, destroy: true });
+    });
+
+  common(program.command("import").argument("<address>", "resource address, e.g. infisical_app_connection_postgres.main").argument("<id>", "a UUID, a name, or <project_id>/<name>"))
+    .description("Bring an existing object under management (secrets are re-sent from configuration on the next apply)")
+    .action(async (address: string, id: string, o: EngineCliOptions) => {
+      const { runImport } = await import("../run-engine");
+      process.exitCode = await runImport(address, id, o);
+    });
+}

@@ -1,0 +1,297 @@
+// https://registry.terraform.io/providers/vaultbridge/scrapengine/0.1.0/docs/resources/vault_integration
+// generated from terraform resource schema
+
+import { Construct } from 'constructs';
+import * as cdktf from 'cdktf';
+
+// Configuration
+
+export interface VaultIntegrationConfig extends cdktf.TerraformMetaArguments {
+  /**
+  * The Vault address, an http(s) URL. Changing it forces a new integration.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/vaultbridge/scrapengine/0.1.0/docs/resources/vault_integration#address VaultIntegration#address}
+  */
+  readonly address: string;
+  /**
+  * Auth method; only `approle`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/vaultbridge/scrapengine/0.1.0/docs/resources/vault_integration#auth_method VaultIntegration#auth_method}
+  */
+  readonly authMethod?: string;
+  /**
+  * Human-readable name, unique per account. Changing it forces a new integration.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/vaultbridge/scrapengine/0.1.0/docs/resources/vault_integration#name VaultIntegration#name}
+  */
+  readonly name: string;
+  /**
+  * Vault Enterprise namespace; unset for none. Changing it forces a new integration.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/vaultbridge/scrapengine/0.1.0/docs/resources/vault_integration#namespace VaultIntegration#namespace}
+  */
+  readonly namespace?: string;
+  /**
+  * The AppRole role_id. Changing it forces a new integration.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/vaultbridge/scrapengine/0.1.0/docs/resources/vault_integration#role_id VaultIntegration#role_id}
+  */
+  readonly roleId: string;
+  /**
+  * The AppRole secret_id; rotated in place. Never returned by the API.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/vaultbridge/scrapengine/0.1.0/docs/resources/vault_integration#secret_id VaultIntegration#secret_id}
+  */
+  readonly secretId: string;
+  /**
+  * Backend type; only `hashicorp`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/vaultbridge/scrapengine/0.1.0/docs/resources/vault_integration#type VaultIntegration#type}
+  */
+  readonly type?: string;
+}
+
+/**
+* Represents a {@link https://registry.terraform.io/providers/vaultbridge/scrapengine/0.1.0/docs/resources/vault_integration scrapengine_vault_integration}
+*/
+export class VaultIntegration extends cdktf.TerraformResource {
+
+  // =================
+  // STATIC PROPERTIES
+  // =================
+  public static readonly tfResourceType = "scrapengine_vault_integration";
+
+  // ==============
+  // STATIC Methods
+  // ==============
+  /**
+  * Generates CDKTF code for importing a VaultIntegration resource upon running "cdktf plan <stack-name>"
+  * @param scope The scope in which to define this construct
+  * @param importToId The construct id used in the generated config for the VaultIntegration to import
+  * @param importFromId The id of the existing VaultIntegration that should be imported. Refer to the {@link https://registry.terraform.io/providers/vaultbridge/scrapengine/0.1.0/docs/resources/vault_integration#import import section} in the documentation of this resource for the id to use
+  * @param provider? Optional instance of the provider where the VaultIntegration to import is found
+  */
+  public static generateConfigForImport(scope: Construct, importToId: string, importFromId: string, provider?: cdktf.TerraformProvider) {
+        return new cdktf.ImportableResource(scope, importToId, { terraformResourceType: "scrapengine_vault_integration", importId: importFromId, provider });
+      }
+
+  // ===========
+  // INITIALIZER
+  // ===========
+
+  /**
+  * Create a new {@link https://registry.terraform.io/providers/vaultbridge/scrapengine/0.1.0/docs/resources/vault_integration scrapengine_vault_integration} Resource
+  *
+  * @param scope The scope in which to define this construct
+  * @param id The scoped construct ID. Must be unique amongst siblings in the same scope
+  * @param options VaultIntegrationConfig
+  */
+  public constructor(scope: Construct, id: string, config: VaultIntegrationConfig) {
+    super(scope, id, {
+      terraformResourceType: 'scrapengine_vault_integration',
+      terraformGeneratorMetadata: {
+        providerName: 'scrapengine',
+        providerVersion: '0.1.0'
+      },
+      provider: config.provider,
+      dependsOn: config.dependsOn,
+      count: config.count,
+      lifecycle: config.lifecycle,
+      provisioners: config.provisioners,
+      connection: config.connection,
+      forEach: config.forEach
+    });
+    this._address = config.address;
+    this._authMethod = config.authMethod;
+    this._name = config.name;
+    this._namespace = config.namespace;
+    this._roleId = config.roleId;
+    this._secretId = config.secretId;
+    this._type = config.type;
+  }
+
+  // ==========
+  // ATTRIBUTES
+  // ==========
+
+  // address - computed: false, optional: false, required: true
+  private _address?: string; 
+  public get address() {
+    return this.getStringAttribute('address');
+  }
+  public set address(value: string) {
+    this._address = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get addressInput() {
+    return this._address;
+  }
+
+  // auth_method - computed: true, optional: true, required: false
+  private _authMethod?: string; 
+  public get authMethod() {
+    return this.getStringAttribute('auth_method');
+  }
+  public set authMethod(value: string) {
+    this._authMethod = value;
+  }
+  public resetAuthMethod() {
+    this._authMethod = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get authMethodInput() {
+    return this._authMethod;
+  }
+
+  // created_at - computed: true, optional: false, required: false
+  public get createdAt() {
+    return this.getStringAttribute('created_at');
+  }
+
+  // id - computed: true, optional: false, required: false
+  public get id() {
+    return this.getStringAttribute('id');
+  }
+
+  // name - computed: false, optional: false, required: true
+  private _name?: string; 
+  public get name() {
+    return this.getStringAttribute('name');
+  }
+  public set name(value: string) {
+    this._name = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get nameInput() {
+    return this._name;
+  }
+
+  // namespace - computed: false, optional: true, required: false
+  private _namespace?: string; 
+  public get namespace() {
+    return this.getStringAttribute('namespace');
+  }
+  public set namespace(value: string) {
+    this._namespace = value;
+  }
+  public resetNamespace() {
+    this._namespace = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get namespaceInput() {
+    return this._namespace;
+  }
+
+  // role_id - computed: false, optional: false, required: true
+  private _roleId?: string; 
+  public get roleId() {
+    return this.getStringAttribute('role_id');
+  }
+  public set roleId(value: string) {
+    this._roleId = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get roleIdInput() {
+    return this._roleId;
+  }
+
+  // secret_id - computed: false, optional: false, required: true
+  private _secretId?: string; 
+  public get secretId() {
+    return this.getStringAttribute('secret_id');
+  }
+  public set secretId(value: string) {
+    this._secretId = value;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get secretIdInput() {
+    return this._secretId;
+  }
+
+  // type - computed: true, optional: true, required: false
+  private _type?: string; 
+  public get type() {
+    return this.getStringAttribute('type');
+  }
+  public set type(value: string) {
+    this._type = value;
+  }
+  public resetType() {
+    this._type = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get typeInput() {
+    return this._type;
+  }
+
+  // updated_at - computed: true, optional: false, required: false
+  public get updatedAt() {
+    return this.getStringAttribute('updated_at');
+  }
+
+  // =========
+  // SYNTHESIS
+  // =========
+
+  protected synthesizeAttributes(): { [name: string]: any } {
+    return {
+      address: cdktf.stringToTerraform(this._address),
+      auth_method: cdktf.stringToTerraform(this._authMethod),
+      name: cdktf.stringToTerraform(this._name),
+      namespace: cdktf.stringToTerraform(this._namespace),
+      role_id: cdktf.stringToTerraform(this._roleId),
+      secret_id: cdktf.stringToTerraform(this._secretId),
+      type: cdktf.stringToTerraform(this._type),
+    };
+  }
+
+  protected synthesizeHclAttributes(): { [name: string]: any } {
+    const attrs = {
+      address: {
+        value: cdktf.stringToHclTerraform(this._address),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      auth_method: {
+        value: cdktf.stringToHclTerraform(this._authMethod),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      name: {
+        value: cdktf.stringToHclTerraform(this._name),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      namespace: {
+        value: cdktf.stringToHclTerraform(this._namespace),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      role_id: {
+        value: cdktf.stringToHclTerraform(this._roleId),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      secret_id: {
+        value: cdktf.stringToHclTerraform(this._secretId),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      type: {
+        value: cdktf.stringToHclTerraform(this._type),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+    };
+
+    // remove undefined attributes
+    return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined ))
+  }
+}

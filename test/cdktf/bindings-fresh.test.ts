@@ -1,0 +1,40 @@
+/**
+ * The committed bindings (src/cdktf/generated) are exactly what `npm run gen:bindings` makes from schemas/*.json:
+ * regenerated into a temporary folder and compared file by file. Fails when a schema changed without regenerating
+ * (or the generated files were edited by hand), naming the files that differ.
+ */
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+const root = join(__dirname, "..", "..");
+const committed = join(root, "src", "cdktf", "generated");
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .sort();
+}
+
+let scratch: string;
+beforeAll(() => (scratch = mkdtempSync(join(tmpdir(), "vaultbridge-bindings-check-"))));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+test("the committed bindings match a fresh generation from schemas/*.json", async () => {
+  const fresh = join(scratch, "generated");
+  await run(process.execPath, [join(root, "scripts", "generate-bindings.js"), "--out", fresh], { cwd: root, env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
+
+  const expected = files(fresh);
+  const actual = files(committed);
+  const stale = [
+    ...expected.filter((f) => !actual.includes(f)).map((f) => `missing: ${f}`),
+    ...actual.filter((f) => !expected.includes(f)).map((f) => `not generated: ${f}`),
+    ...expected.filter((f) => actual.includes(f) && readFileSync(join(fresh, f), "utf8") !== readFileSync(join(committed, f), "utf8")).map((f) => `differs: ${f}`),
+  ];
+  if (stale.length > 0) throw new Error(`src/cdktf/generated is stale; run \`npm run gen:bindings\`:\n  ${stale.join("\n  ")}`);
+  expect(expected).toEqual(expect.arrayContaining(["infisical.ts", "scrapengine.ts", "providers/infisical/app-connection-postgres/index.ts"]));
+});

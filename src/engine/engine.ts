@@ -19,7 +19,7 @@ import { providers } from "../providers";
 import { evaluate, type Scope, variableValues } from "./evaluate";
 import { loadStack, type KnownProviders, type Stack, type StackResource } from "./stack";
 import { emptyState, readStateFile, type StateDocument, type StateInstance, type StateResource, writeStateFile } from "./state-file";
-import { acquireStateLock } from "./state-lock";
+import { acquireStateLock, type StateLock, StateLockedError } from "./state-lock";
 import { conform, ctyTypeOfValue, sensitivePaths, toStateJson } from "./state-values";
 
 export interface EngineOptions {
@@ -166,6 +166,36 @@ export async function plan(stackDir: string, options: EngineOptions = {}): Promi
   for (const [key, core] of cores) prefix(diags, `provider.${key}`, core.configure(providerConfig(stack, key, vars.values)));
   if (diags.hasError()) return empty();
 
+  // Plans lock too (as terraform's do): a plan never reads a state an apply is halfway through writing.
+  let lock: StateLock;
+  try {
+    lock = acquireStateLock(stack.statePath, options.destroy ? "plan -destroy" : "plan");
+  } catch (err) {
+    if (!(err instanceof StateLockedError)) throw err;
+    diags.error("State Locked", err.message);
+    return empty();
+  }
+  try {
+    return await planLocked(stack, options, vars.values, counts, cores, diags, empty, log, env);
+  } finally {
+    lock.release();
+    await closeCores(cores);
+  }
+}
+
+async function planLocked(
+  stack: Stack,
+  options: EngineOptions,
+  variables: Map<string, Value>,
+  counts: Map<string, number | undefined>,
+  cores: Map<string, ProviderCore<unknown>>,
+  diags: Diagnostics,
+  empty: (state?: StateDocument) => EnginePlan,
+  log: Logger,
+  env: NodeJS.ProcessEnv,
+): Promise<EnginePlan> {
+  const stackDir = stack.dir;
+  const vars = { values: variables };
   const state = readStateFile(stack.statePath);
   const refreshed = structuredClone(state);
   await adoptIntents(stack, refreshed, cores, diags);
@@ -281,7 +311,6 @@ export async function plan(stackDir: string, options: EngineOptions = {}): Promi
   }
 
   const outputs = options.destroy ? [] : evaluateOutputs(stack, { ...scopeBase }, diags);
-  await closeCores(cores);
   return {
     formatVersion: 1,
     stackDir,
@@ -308,8 +337,14 @@ export async function apply(p: EnginePlan, options: EngineOptions = {}): Promise
   }
   const env = options.env ?? process.env;
   const log = options.log ?? silentLogger;
-  const lock = acquireStateLock(p.statePath, p.destroy ? "destroy" : "apply");
   const result = { applied: 0, failed: 0, interrupted: false };
+  let lock: StateLock;
+  try {
+    lock = acquireStateLock(p.statePath, p.destroy ? "destroy" : "apply");
+  } catch (err) {
+    if (!(err instanceof StateLockedError)) throw err;
+    return { ...result, outputs: [], diagnostics: diags.error("State Locked", err.message).toArray() };
+  }
   const cores = new Map<string, ProviderCore<unknown>>();
   try {
     const stackDiags = new Diagnostics();

@@ -119,7 +119,8 @@ test("a saved plan is refused once the state moved on; a second run is refused b
 
   const lock = acquireStateLock(join(dir, "terraform.tfstate"), "apply");
   try {
-    await expect(apply(await plan(dir, { env: env() }), { env: env() })).rejects.toThrow(/The state is locked by apply/);
+    const refused = await plan(dir, { env: env() });
+    expect(refused.diagnostics.map((d) => [d.summary, d.detail])).toEqual([["State Locked", expect.stringMatching(/The state is locked by apply by .* \(pid \d+/)]]);
   } finally {
     lock.release();
   }

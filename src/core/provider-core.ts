@@ -3,6 +3,7 @@
  * nothing of gRPC or of the engine; the tfplugin6 server and the embedded engine are thin front ends over it,
  * so both behave identically. It also asserts the rules Terraform core enforces on a provider's answers.
  */
+import { setMaxListeners } from "node:events";
 import { Diagnostics } from "../framework/diagnostics";
 import { AttributePath } from "../framework/path";
 import { type PlanAction, planChange } from "../framework/plan";
@@ -33,7 +34,7 @@ export interface ProviderCoreOptions {
 
 export class ProviderCore<Client> {
   private client: Client | null = null;
-  private readonly stopper = new AbortController();
+  private readonly stopper = stopController();
   private readonly log: Logger;
   private readonly env: NodeJS.ProcessEnv;
 
@@ -185,6 +186,13 @@ export class ProviderCore<Client> {
     }
     return { client: this.client, signal: this.stopper.signal, log: this.log };
   }
+}
+
+/** One signal shared by every in-flight call (hundreds at once in a bulk apply): no listener limit. */
+function stopController(): AbortController {
+  const c = new AbortController();
+  setMaxListeners(0, c.signal);
+  return c;
 }
 
 /** Terraform: "Provider produced invalid plan … does not match config value". */

@@ -8,7 +8,7 @@
  * atomically after every operation; an interrupted run stops scheduling and keeps what finished.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { ProviderCore } from "../core/provider-core";
 import { type Diagnostic, Diagnostics } from "../framework/diagnostics";
 import { AttributePath } from "../framework/path";
@@ -570,7 +570,7 @@ class StateBook {
     if (!importId) return null;
     const intents = this.readIntents();
     intents[c.address] = { type: c.type, providerKey: c.providerKey, importId };
-    writeFileSync(this.intentsPath, JSON.stringify(intents, null, 2), { mode: 0o600 });
+    this.writeIntents(intents);
     return { address: c.address };
   }
 
@@ -579,7 +579,14 @@ class StateBook {
     if (!(intent.address in intents)) return;
     delete intents[intent.address];
     if (Object.keys(intents).length === 0) rmSync(this.intentsPath, { force: true });
-    else writeFileSync(this.intentsPath, JSON.stringify(intents, null, 2), { mode: 0o600 });
+    else this.writeIntents(intents);
+  }
+
+  /** Atomically (temp file + rename): a run killed mid-write must not lose the intents of the others. */
+  private writeIntents(intents: Record<string, unknown>): void {
+    const tmp = `${this.intentsPath}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(intents, null, 2), { mode: 0o600 });
+    renameSync(tmp, this.intentsPath);
   }
 
   flush(): void {

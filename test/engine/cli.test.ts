@@ -140,7 +140,7 @@ test("a killed apply is completed by the next one with no duplicate object", asy
   });
   expect(run.signal).toBe("SIGKILL");
   // Creates in flight when the process died reached the server but not the state.
-  await new Promise((r) => setTimeout(r, 400));
+  await new Promise((r) => setTimeout(r, 1000));
   await emu.control("PUT", "/latency", { ms: 0 });
   const resumed = await start(["apply", "--auto-approve"]);
   expect([resumed.code, resumed.stderr]).toEqual([0, ""]);

@@ -40,6 +40,8 @@ export interface RequestSpec<T> {
   /** Schema of a 2xx body; null when the body is ignored (e.g. 204). */
   readonly schema: z.ZodType<T> | null;
   readonly signal?: AbortSignal;
+  /** A POST that may be repeated safely (retried like a PUT). */
+  readonly idempotent?: boolean;
 }
 
 export class HttpClient {
@@ -90,7 +92,7 @@ export class HttpClient {
         signal: spec.signal,
         headersTimeout: timeout,
         bodyTimeout: timeout,
-        retryOptions: { retry: retryDecision(spec.method, this.retry, started, spec.signal) },
+        retryOptions: { retry: retryDecision(spec.method, this.retry, started, spec.signal, spec.idempotent) },
       };
       res = await request(url, opts);
     } catch (err) {

@@ -135,6 +135,8 @@ export class InfisicalClient {
           path: "api/v1/auth/universal-auth/login",
           body: { clientId: auth.clientId, clientSecret: auth.clientSecret },
           schema: loginResponse,
+          // Repeating a login only hands out another token: retried like a read.
+          idempotent: true,
           signal,
         })
         .then((r) => r.accessToken);

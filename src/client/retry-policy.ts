@@ -41,10 +41,14 @@ interface RetryErr extends Error {
   headers?: Record<string, string | string[] | undefined>;
 }
 
-/** Builds the per-call decision function; `started` is when the call began, `signal` cancels a wait. */
-export function retryDecision(method: Dispatcher.HttpMethod, options: RetryOptions, started: number, signal?: AbortSignal) {
+/**
+ * Builds the per-call decision function; `started` is when the call began, `signal` cancels a wait. A POST that
+ * is safe to repeat (a login only hands out another token) says so with `idempotent`.
+ */
+export function retryDecision(method: Dispatcher.HttpMethod, options: RetryOptions, started: number, signal?: AbortSignal, idempotent = false) {
+  const policyMethod = idempotent ? "PUT" : method;
   return (err: RetryErr, { state }: { state: { counter: number } }, cb: RetryCallback): void => {
-    if (!shouldRetry(method, err) || state.counter > options.maxRetries || signal?.aborted) return cb(err);
+    if (!shouldRetry(policyMethod, err) || state.counter > options.maxRetries || signal?.aborted) return cb(err);
     const delay = delayFor(state.counter, err, options);
     if (Date.now() - started + delay > options.budgetMs) return cb(err);
     const timer = setTimeout(() => {

@@ -63,7 +63,7 @@ describe("azure key vault", () => {
   test("rotation with a method other than client-secret", () =>
     expectError(AZURE, configs.azureOauth({ is_auto_rotation_enabled: true, rotation: { rotation_interval: 30, rotate_at_utc: { hours: 1, minutes: 0 } } }), "rotation", /only supported for the "client-secret" method/));
   test("auto rotation without a schedule", () =>
-    expectError(AZURE, configs.azureClientSecret({ is_auto_rotation_enabled: true }), "rotation", /needs a rotation schedule/));
+    expectError(AZURE, configs.azureClientSecret({ is_auto_rotation_enabled: true }), "is_auto_rotation_enabled", /needs a rotation schedule/));
   test("rotation interval 1–365 days", () =>
     expectError(AZURE, configs.azureClientSecret({ is_auto_rotation_enabled: true, rotation: { rotation_interval: 366, rotate_at_utc: { hours: 1, minutes: 0 } } }), "rotation.rotation_interval", /1–365 days/));
   test("rotate_at_utc.hours 0–23", () =>

@@ -227,7 +227,7 @@ export function defineAppConnection(spec: AppConnectionSpec): ResourceDefinition
     if (rotationSupported) {
       const rotation = attr(config, "rotation");
       if (attr(config, "is_auto_rotation_enabled") === true && rotation === null) {
-        diags.error("Missing Rotation Schedule", msg.rotationRequired, AttributePath.root("rotation"));
+        diags.error("Missing Rotation Schedule", msg.rotationRequired, AttributePath.root("is_auto_rotation_enabled"));
       }
       if (rotation !== null && !isUnknown(rotation) && !spec.supports.rotationMethods.includes(method)) {
         diags.error("Rotation Not Supported For Method", msg.rotationMethod(method, spec.supports.rotationMethods), AttributePath.root("rotation"));

@@ -71,8 +71,9 @@ export function json(status: number, body: unknown, headers?: Readonly<Record<st
   return headers === undefined ? { status, body } : { status, body, headers };
 }
 
+/** Injected delays never keep the process alive on their own (a closed emulator exits at once). */
 export function sleep(ms: number): Promise<void> {
-  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms).unref()) : Promise.resolve();
 }
 
 /** The bearer token of an `Authorization` header, if any. */

@@ -1,0 +1,93 @@
+/**
+ * The provider process as go-plugin drives it: handshake line first on stdout, Ctrl-C ignored (Terraform answers
+ * it with StopProvider), StopProvider cancels API calls in flight, Shutdown exits at once.
+ * Assumes dist/ is built (the test command builds first).
+ */
+import { spawn } from "node:child_process";
+import * as http2 from "node:http2";
+import { join } from "node:path";
+import { ProviderCore } from "../../src/core/provider-core";
+import { encodeMessage, decodeMessage } from "../../src/protocol/messages";
+import { infisicalProvider } from "../../src/providers/infisical";
+import { TestEmulator } from "../support/emulator";
+
+const BUNDLE = join(__dirname, "..", "..", "dist", "bundle", "terraform-provider-infisical.js");
+const COOKIE = { TF_PLUGIN_MAGIC_COOKIE: "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2", PLUGIN_PROTOCOL_VERSIONS: "5,6" };
+
+function unary(socket: string, path: string, message: Buffer): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const session = http2.connect("http://localhost", { createConnection: () => require("node:net").connect(socket) });
+    session.on("error", reject);
+    const frame = Buffer.alloc(5 + message.length);
+    frame.writeUInt32BE(message.length, 1);
+    message.copy(frame, 5);
+    const req = session.request({ ":method": "POST", ":path": path, "content-type": "application/grpc", te: "trailers" });
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      session.close();
+      const body = Buffer.concat(chunks);
+      resolve(body.length >= 5 ? body.subarray(5) : Buffer.alloc(0));
+    });
+    req.on("error", reject);
+    req.end(frame);
+  });
+}
+
+test("handshake, Ctrl-C ignored, GetProviderSchema over the socket, Shutdown exits at once", async () => {
+  const child = spawn(process.execPath, [BUNDLE], { env: { ...process.env, ...COOKIE }, stdio: ["ignore", "pipe", "pipe"] });
+  const line = await new Promise<string>((resolve) => child.stdout.once("data", (d: Buffer) => resolve(String(d))));
+  const [core, app, network, socket, protocol, cert] = line.trim().split("|");
+  expect([core, app, network, protocol, cert]).toEqual(["1", "6", "unix", "grpc", ""]);
+
+  child.kill("SIGINT");
+  await new Promise((r) => setTimeout(r, 300));
+  expect(child.exitCode).toBeNull();
+
+  const schema = decodeMessage("tfplugin6.GetProviderSchema.Response", await unary(socket, "/tfplugin6.Provider/GetProviderSchema", encodeMessage("tfplugin6.GetProviderSchema.Request", {})));
+  expect(Object.keys(schema.resource_schemas ?? {}).sort()).toEqual([
+    "infisical_app_connection_azure_key_vault",
+    "infisical_app_connection_heroku",
+    "infisical_app_connection_postgres",
+  ]);
+  expect(schema.server_capabilities?.get_provider_schema_optional).toBe(true);
+
+  const started = Date.now();
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  await unary(socket, "/plugin.GRPCController/Shutdown", Buffer.alloc(0));
+  expect(await exited).toBe(0);
+  expect(Date.now() - started).toBeLessThan(1000);
+});
+
+test("a TLS handshake line carries the certificate, base64 without padding", async () => {
+  const { createPluginCertificate } = await import("../../src/plugin/certificate");
+  const client = createPluginCertificate();
+  const child = spawn(process.execPath, [BUNDLE], { env: { ...process.env, ...COOKIE, PLUGIN_CLIENT_CERT: client.certPem }, stdio: ["ignore", "pipe", "pipe"] });
+  const line = await new Promise<string>((resolve) => child.stdout.once("data", (d: Buffer) => resolve(String(d))));
+  child.kill("SIGKILL");
+  const cert = line.trim().split("|")[5];
+  expect(cert).toMatch(/^[A-Za-z0-9+/]+$/);
+  const { X509Certificate } = await import("node:crypto");
+  const x = new X509Certificate(Buffer.from(cert, "base64"));
+  expect(x.subjectAltName).toBe("DNS:localhost");
+  expect(x.keyUsage).toContain("1.3.6.1.5.5.7.3.1");
+});
+
+test("StopProvider cancels API calls in flight", async () => {
+  const emu = await TestEmulator.start();
+  try {
+    await emu.control("PUT", "/latency", { ms: 5000 });
+    const core = new ProviderCore(infisicalProvider, { env: {} });
+    core.configure({ host: emu.url, auth: { token: "t" } });
+    const started = Date.now();
+    const pending = core.importResourceState("infisical_app_connection_heroku", "slow");
+    setTimeout(() => core.stop(), 200);
+    const r = await pending;
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(r.diagnostics.errors[0].detail).toMatch(/cancelled/);
+    await core.close();
+  } finally {
+    await emu.control("PUT", "/latency", { ms: 0 });
+    await emu.close();
+  }
+});

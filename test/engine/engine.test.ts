@@ -167,3 +167,80 @@ test("import by name records the object; the next plan re-sends only the secret"
   // description is configured from the db id (unknown until created), the token is re-sent.
   expect(web.changed).toEqual(expect.arrayContaining(["credentials.auth_token"]));
 });
+
+describe("lifecycle, depends_on and provider aliases", () => {
+  const base = (resources: Record<string, unknown>) => {
+    const { url, infisical } = emu.emulator;
+    writeFileSync(
+      join(dir, "cdk.tf.json"),
+      JSON.stringify({
+        provider: {
+          infisical: [
+            { host: url, auth: { universal: { client_id: infisical.clientId, client_secret: infisical.clientSecret } } },
+            { alias: "second", host: url, auth: { universal: { client_id: infisical.clientId, client_secret: infisical.clientSecret } } },
+          ],
+        },
+        resource: { infisical_app_connection_heroku: resources },
+      }),
+    );
+  };
+  const heroku = (extra: Record<string, unknown> = {}) => ({ name: "h", credentials: { auth_token: "HRKU-x" }, ...extra });
+  const run = async () => {
+    const p = await plan(dir, { env: process.env });
+    expect(p.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    return { p, r: await apply(p, { env: process.env }) };
+  };
+
+  test("ignore_changes keeps the prior value of the ignored attribute", async () => {
+    base({ h: heroku({ description: "a", lifecycle: { ignore_changes: ["description"] } }) });
+    await run();
+    base({ h: heroku({ description: "b", lifecycle: { ignore_changes: ["description"] } }) });
+    expect(hasChanges(await plan(dir, { env: process.env }))).toBe(false);
+  });
+
+  test("prevent_destroy refuses a replacement and a destroy", async () => {
+    base({ h: heroku({ lifecycle: { prevent_destroy: true } }) });
+    await run();
+    base({ h: heroku({ method: "oauth", credentials: { code: "c" }, lifecycle: { prevent_destroy: true } }) });
+    const replace = await plan(dir, { env: process.env });
+    expect(replace.diagnostics.map((d) => d.summary)).toEqual(["Instance Cannot Be Destroyed"]);
+    expect(replace.diagnostics[0].detail).toContain("method changed");
+    const destroy = await plan(dir, { env: process.env, destroy: true });
+    expect(destroy.diagnostics.map((d) => d.summary)).toEqual(["Instance Cannot Be Destroyed"]);
+  });
+
+  test("create_before_destroy creates the replacement first", async () => {
+    base({ h: heroku({ lifecycle: { create_before_destroy: true } }) });
+    await run();
+    const oldId = JSON.parse(readFileSync(join(dir, "terraform.tfstate"), "utf8")).resources[0].instances[0].attributes.id;
+    base({ h: heroku({ project_id: emu.emulator.projectId, lifecycle: { create_before_destroy: true } }) });
+    await emu.clearRequests();
+    const { p } = await run();
+    expect(p.changes[0].action).toBe("replace");
+    const writes = (await emu.requests()).filter((r) => r.path.startsWith("/api/v1/app-connections") && (r.method === "POST" || r.method === "DELETE")).map((r) => r.method);
+    expect(writes).toEqual(["POST", "DELETE"]);
+    const state = JSON.parse(readFileSync(join(dir, "terraform.tfstate"), "utf8"));
+    expect(state.resources[0].instances[0].attributes.id).not.toBe(oldId);
+    expect(state.resources[0].instances[0].create_before_destroy).toBe(true);
+  });
+
+  test("depends_on orders creation; an aliased provider is recorded in state", async () => {
+    base({
+      b: heroku({ name: "b", depends_on: ["infisical_app_connection_heroku.a"], provider: "infisical.second" }),
+      a: heroku({ name: "a" }),
+    });
+    await emu.clearRequests();
+    await run();
+    const posts = (await emu.requests()).filter((r) => r.method === "POST" && r.path.endsWith("/heroku"));
+    expect(posts).toHaveLength(2);
+    const state = JSON.parse(readFileSync(join(dir, "terraform.tfstate"), "utf8"));
+    const b = state.resources.find((r: { name: string }) => r.name === "b");
+    expect(b.provider).toBe('provider["registry.terraform.io/vaultbridge/infisical"].second');
+    expect(b.instances[0].dependencies).toEqual(["infisical_app_connection_heroku.a"]);
+    const order = ((await emu.infisical("GET", "/api/v1/app-connections")).body as { appConnections: { name: string; createdAt: string }[] }).appConnections
+      .sort((x, y) => x.createdAt.localeCompare(y.createdAt))
+      .map((c) => c.name);
+    expect(order).toEqual(["a", "b"]);
+    expect(hasChanges(await plan(dir, { env: process.env }))).toBe(false);
+  });
+});

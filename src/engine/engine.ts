@@ -391,7 +391,10 @@ export async function apply(p: EnginePlan, options: EngineOptions = {}): Promise
         if (c.action === "delete") {
           const res = await core.applyResourceChange(c.type, book.value(c.address) ?? c.before, null);
           opDiags.addAll(res.diagnostics);
-          if (!res.diagnostics.hasError()) book.remove(c.address);
+          if (!res.diagnostics.hasError()) {
+            book.remove(c.address);
+            await book.persist();
+          }
         } else {
           // Re-plan with the final configuration: references to what was just created are known now.
           const config = r ? evaluateConfig(r, c.index, { ...scope, countIndex: c.index }, opDiags) : null;
@@ -407,13 +410,18 @@ export async function apply(p: EnginePlan, options: EngineOptions = {}): Promise
             opDiags.addAll(del.diagnostics);
             if (del.diagnostics.hasError()) throw new Error("delete failed");
             book.remove(c.address);
+            await book.persist();
           }
           const creating = replaceNow || prior === null;
           const intent = creating ? book.intend(c, core, finalPlan.planned) : null;
           const res = await core.applyResourceChange(c.type, creating ? null : prior, finalPlan.planned);
           opDiags.addAll(res.diagnostics);
-          if (res.state) book.put(c, res.state, r, core);
-          else if (intent) book.fulfil(intent); // nothing was created
+          if (res.state) {
+            book.put(c, res.state, r, core);
+            await book.persist();
+            // Recorded in state now: the create intent for this address (ours, or an adopted one) is settled.
+            book.fulfil({ address: c.address });
+          } else if (intent) book.fulfil(intent); // nothing was created
           if (res.diagnostics.hasError()) throw new Error("apply failed");
           if (replaceNow && c.createBeforeDestroy && prior) {
             const del = await core.applyResourceChange(c.type, prior, null);
@@ -504,6 +512,8 @@ export async function importResource(stackDir: string, address: string, id: stri
 class StateBook {
   private doc: StateDocument;
   private readonly intentsPath: string;
+  private backedUp = false;
+  private pending: Promise<void> | null = null;
 
   constructor(
     private readonly path: string,
@@ -518,7 +528,7 @@ class StateBook {
     return hit ? (hit.inst.attributes as ObjectValue) : null;
   }
 
-  put(c: Pick<InstanceChange, "address" | "resource" | "type" | "index" | "providerKey">, state: ObjectValue, r: StackResource, core: ProviderCore<unknown>, write = true): void {
+  put(c: Pick<InstanceChange, "address" | "resource" | "type" | "index" | "providerKey">, state: ObjectValue, r: StackResource, core: ProviderCore<unknown>): void {
     const [type, name] = c.resource.split(".");
     let res = this.doc.resources.find((x) => x.type === type && x.name === name && x.mode === "managed");
     if (!res) {
@@ -539,11 +549,6 @@ class StateBook {
     if (i >= 0) res.instances[i] = inst;
     else res.instances.push(inst);
     res.instances.sort((a, b) => Number(a.index_key ?? 0) - Number(b.index_key ?? 0));
-    if (write) {
-      this.flush();
-      // Recorded in state now: a create intent for this address (ours, or one adopted) is settled.
-      this.fulfil({ address: c.address });
-    }
   }
 
   snapshot(): StateDocument {
@@ -555,7 +560,6 @@ class StateBook {
     if (!hit) return;
     hit.res.instances = hit.res.instances.filter((x) => x !== hit.inst);
     this.doc.resources = this.doc.resources.filter((r) => r.instances.length > 0);
-    this.flush();
   }
 
   setOutputs(outputs: readonly PlannedOutput[]): void {
@@ -589,8 +593,29 @@ class StateBook {
     renameSync(tmp, this.intentsPath);
   }
 
+  /** Writes the state now (the first write of a run also keeps the previous file as the backup). */
   flush(): void {
-    this.doc = writeStateFile(this.path, this.doc);
+    this.doc = writeStateFile(this.path, this.doc, !this.backedUp);
+    this.backedUp = true;
+  }
+
+  /**
+   * Persists every change made so far; operations that finish in the same turn share one write (a state of 1000
+   * instances costs ~10 ms to write). Resolves once written: an operation counts as done only then.
+   */
+  persist(): Promise<void> {
+    this.pending ??= new Promise((resolve, reject) =>
+      setImmediate(() => {
+        this.pending = null;
+        try {
+          this.flush();
+          resolve();
+        } catch (err) {
+          reject(err);
+        }
+      }),
+    );
+    return this.pending;
   }
 
   private readIntents(): Record<string, { type: string; providerKey: string; importId: string }> {
@@ -632,7 +657,7 @@ async function adoptIntents(stack: Stack, state: StateDocument, cores: Map<strin
     const found = await core.importResourceState(intent.type, intent.importId);
     if (!found.state) continue;
     const index = /\[(\d+)\]$/.exec(address)?.[1];
-    book.put({ address, resource: r.address, type: intent.type, index: index === undefined ? undefined : Number(index), providerKey: intent.providerKey }, found.state, r, core, false);
+    book.put({ address, resource: r.address, type: intent.type, index: index === undefined ? undefined : Number(index), providerKey: intent.providerKey }, found.state, r, core);
     diags.warning("Adopted An Interrupted Create", `${r.constructPath}: ${address} was being created when an earlier run stopped; the object it created (${intent.importId}) is adopted instead of created again.`);
   }
   Object.assign(state, book.snapshot());

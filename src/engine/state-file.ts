@@ -82,15 +82,15 @@ export function readStateFile(path: string): StateDocument {
 }
 
 /**
- * Writes the next serial of `state` atomically; the previous file is kept as `<path>.backup` like Terraform does.
- * Returns the state as written (serial bumped).
+ * Writes the next serial of `state` atomically. With `backup` (once per run, like Terraform's local backend) the
+ * previous file is kept as `<path>.backup`. Returns the state as written (serial bumped).
  */
-export function writeStateFile(path: string, state: StateDocument): StateDocument {
+export function writeStateFile(path: string, state: StateDocument, backup = true): StateDocument {
   const next: StateDocument = { ...state, serial: state.serial + 1, terraform_version: state.terraform_version || STATE_TERRAFORM_VERSION };
   const text = `${JSON.stringify(next, null, 2)}\n`;
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   writeFileSync(tmp, text, { mode: 0o600 });
-  if (existsSync(path)) writeFileSync(`${path}.backup`, readFileSync(path), { mode: 0o600 });
+  if (backup && existsSync(path)) writeFileSync(`${path}.backup`, readFileSync(path), { mode: 0o600 });
   renameSync(tmp, path);
   return next;
 }

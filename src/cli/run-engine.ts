@@ -177,12 +177,14 @@ function stackDir(o: EngineCliOptions): string | null {
     return null;
   }
   if (!o.json) out(`Synthesizing the CDKTF app (${config.app})...\n`);
-  const synth = spawnSync(config.app, { cwd: dir, shell: true, stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
+  const outdir = join(dir, config.output ?? "cdktf.out");
+  // As cdktf-cli does: the app writes where cdktf.json says, whatever CDKTF_OUTDIR the shell had.
+  const synth = spawnSync(config.app, { cwd: dir, shell: true, stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, CHECKPOINT_DISABLE: "1", CDKTF_OUTDIR: outdir } });
   if (synth.status !== 0) {
     err(`Error: the CDKTF app failed (exit ${synth.status}); fix it and try again.\n`);
     return null;
   }
-  const stacks = join(dir, config.output ?? "cdktf.out", "stacks");
+  const stacks = join(outdir, "stacks");
   const names = existsSync(stacks) ? readdirSync(stacks) : [];
   const chosen = o.stack ?? (names.length === 1 ? names[0] : undefined);
   if (!chosen || !names.includes(chosen)) {

@@ -162,3 +162,23 @@ test("a second run during an apply is refused by the lock", async () => {
   expect(refused.stderr).toMatch(/State Locked[\s\S]*The state is locked by apply/);
   expect(await names()).toEqual(expected(6));
 });
+
+test("over the app cdktf.json names: synthesizes into its output folder, whatever CDKTF_OUTDIR the shell had", async () => {
+  const { url, infisical } = emu.emulator;
+  const stack = {
+    provider: { infisical: [{ host: url, auth: { universal: { client_id: infisical.clientId, client_secret: infisical.clientSecret } } }] },
+    resource: { infisical_app_connection_heroku: { h: { name: "from-app", credentials: { auth_token: "HRKU-x" } } } },
+  };
+  // A stand-in for a CDKTF app: writes <CDKTF_OUTDIR>/stacks/main/cdk.tf.json as app.synth() does.
+  writeFileSync(
+    join(dir, "synth.js"),
+    `const fs = require("fs"), p = require("path"); const d = p.join(process.env.CDKTF_OUTDIR, "stacks", "main"); fs.mkdirSync(d, { recursive: true }); fs.writeFileSync(p.join(d, "cdk.tf.json"), ${JSON.stringify(JSON.stringify(stack))});`,
+  );
+  writeFileSync(join(dir, "cdktf.json"), JSON.stringify({ app: "node synth.js", output: "out" }));
+  const child = spawn(process.execPath, [BIN, "plan", "--detailed-exitcode"], { cwd: dir, env: { ...process.env, CDKTF_OUTDIR: "/nonexistent" } });
+  let stdout = "";
+  child.stdout.on("data", (d: Buffer) => (stdout += String(d)));
+  const code = await new Promise((resolve) => child.on("close", resolve));
+  expect([code, stdout]).toEqual([2, expect.stringContaining("infisical_app_connection_heroku.h will be created")]);
+  expect(existsSync(join(dir, "out", "stacks", "main", "cdk.tf.json"))).toBe(true);
+});

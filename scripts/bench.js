@@ -136,6 +136,36 @@ async function main() {
     report("terraform plan of 100 connections, real rate limits (60 reads/min) + 50 ms latency", ms(limited), "< 3 s (per-resource GETs: over a minute)");
     await control(emu, "PUT", "/rate-limits", { enabled: false });
     await control(emu, "PUT", "/latency", { ms: 0 });
+
+    // The embedded engine beside terraform, on the same Terraform JSON stack.
+    const { plan, apply } = require(join(root, "dist", "engine", "engine"));
+    for (const n of [10, 100, 1000]) {
+      const json = JSON.stringify({
+        terraform: { required_providers: { infisical: { source: "vaultbridge/infisical" } } },
+        provider: { infisical: [{ host: emu.url, auth: { universal: { client_id: emu.infisical.clientId, client_secret: emu.infisical.clientSecret } } }] },
+        resource: { infisical_app_connection_heroku: { c: { count: n, name: `e${n}-\${count.index}`, credentials: { auth_token: "HRKU-bench" } } } },
+      });
+      const engineDir = ws.stack(`engine-${n}`, "");
+      rmSync(join(engineDir, "main.tf"));
+      writeFileSync(join(engineDir, "cdk.tf.json"), json);
+      let t = process.hrtime.bigint();
+      const created = await apply(await plan(engineDir), {});
+      if (created.diagnostics.some((d) => d.severity === "error")) throw new Error(`engine apply of ${n} failed`);
+      const engineApply = Number(process.hrtime.bigint() - t) / 1e6;
+      t = process.hrtime.bigint();
+      await plan(engineDir);
+      const enginePlan = Number(process.hrtime.bigint() - t) / 1e6;
+      await apply(await plan(engineDir, { destroy: true }), {});
+
+      const tfDir = ws.stack(`tf-${n}`, "");
+      rmSync(join(tfDir, "main.tf"));
+      writeFileSync(join(tfDir, "cdk.tf.json"), json.replace(/"e(\d+)-/, '"t$1-'));
+      const tfApply = await ws.tf(tfDir, ["apply", "-auto-approve", "-no-color"]);
+      const tfPlan = await ws.tf(tfDir, ["plan", "-no-color"]);
+      await ws.tf(tfDir, ["destroy", "-auto-approve", "-no-color"]);
+      report(`engine / terraform: apply of ${n} new connections`, `${ms(engineApply)} / ${ms(tfApply)}`);
+      report(`engine / terraform: no-op plan of ${n} connections`, `${ms(enginePlan)} / ${ms(tfPlan)}`, n === 1000 ? "engine < 2 s" : "");
+    }
   } finally {
     ws.cleanup();
     await emu.close();

@@ -3,7 +3,6 @@ import { Command } from "commander";
 import { registerEmulatorCommand } from "./commands/emulator";
 import { registerEngineCommands } from "./commands/engine";
 import { registerProviderCommand } from "./commands/provider-install";
-import { registerDemoCommand } from "./commands/demo";
 import { registerDocsCommand } from "./commands/docs";
 import { registerSchemaCommand } from "./commands/schema";
 
@@ -16,7 +15,6 @@ export function buildProgram(): Command {
   registerEngineCommands(program);
   registerProviderCommand(program);
   registerSchemaCommand(program);
-  registerDemoCommand(program);
   registerDocsCommand(program);
   return program;
 }

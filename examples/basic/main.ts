@@ -1,0 +1,86 @@
+/**
+ * The example stack: one resource of each type vaultbridge manages, as a CDKTF app.
+ *
+ *   npx tsx main.ts                      synthesizes cdktf.out/stacks/basic/cdk.tf.json
+ *   npx vaultbridge plan | apply         the embedded engine (synthesizes first, through cdktf.json)
+ *   terraform -chdir=cdktf.out/stacks/basic init | plan | apply
+ *
+ * Secrets are sensitive Terraform variables: cdk.tf.json holds `${var.…}` references, never the values, which come
+ * from TF_VAR_<name> (or `--var name=value`) when the stack is planned. Where to find the services and how to log
+ * in is left to the environment (INFISICAL_HOST, INFISICAL_UNIVERSAL_AUTH_CLIENT_ID / _CLIENT_SECRET or
+ * INFISICAL_TOKEN, SCRAPENGINE_BASE_URL, SCRAPENGINE_API_KEY), so the same stack runs against the local emulator
+ * and against the real services.
+ */
+import { App, LocalBackend, TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
+import type { Construct } from "constructs";
+import { AppConnectionAzureKeyVault, AppConnectionHeroku, AppConnectionPostgres, InfisicalProvider } from "vaultbridge/infisical";
+import { ScrapengineProvider, VaultIntegration } from "vaultbridge/scrapengine";
+
+export class BasicStack extends TerraformStack {
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+
+    // State next to cdk.tf.json (cdktf's default would be an absolute path of the machine that synthesized).
+    new LocalBackend(this, { path: "terraform.tfstate" });
+
+    // Host and credentials come from the environment; see the README for setting them here instead.
+    new InfisicalProvider(this, "infisical", {});
+    new ScrapengineProvider(this, "scrapengine", {});
+
+    const secret = (name: string, description: string): string =>
+      new TerraformVariable(this, name, { type: "string", sensitive: true, nullable: false, description }).stringValue;
+
+    const pgPassword = secret("pg_password", "Password of the PostgreSQL user Infisical connects as");
+    const herokuAuthToken = secret("heroku_auth_token", "Heroku API token (HRKU-…)");
+    const azureClientSecret = secret("azure_client_secret", "Client secret of the Azure app registration (1–50 characters)");
+    const vaultSecretId = secret("vault_secret_id", "AppRole secret ID ScrapEngine logs in to Vault with");
+
+    const postgres = new AppConnectionPostgres(this, "orders", {
+      name: "orders-db",
+      description: "Orders database",
+      credentials: {
+        host: "db.internal",
+        port: 5432,
+        database: "orders",
+        username: "infisical",
+        password: pgPassword,
+        sslEnabled: true,
+      },
+    });
+
+    const heroku = new AppConnectionHeroku(this, "web", {
+      name: "heroku-web",
+      method: "auth-token",
+      credentials: { authToken: herokuAuthToken },
+    });
+
+    const azure = new AppConnectionAzureKeyVault(this, "keyvault", {
+      name: "azure-key-vault",
+      description: "Key Vault of the orders service; client secret rotated monthly",
+      method: "client-secret",
+      credentials: {
+        tenantId: "9f3c2a1e-4b5d-4e6f-8a7b-1c2d3e4f5a6b",
+        clientId: "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
+        clientSecret: azureClientSecret,
+      },
+      isAutoRotationEnabled: true,
+      rotation: { rotationInterval: 30, rotateAtUtc: { hours: 3, minutes: 0 } },
+    });
+
+    const vault = new VaultIntegration(this, "vault", {
+      name: "vault-prod",
+      address: "https://vault.example.com:8200",
+      roleId: "orders-role",
+      secretId: vaultSecretId,
+    });
+
+    new TerraformOutput(this, "postgres_connection_id", { value: postgres.id });
+    new TerraformOutput(this, "heroku_connection_id", { value: heroku.id });
+    new TerraformOutput(this, "azure_connection_id", { value: azure.id });
+    new TerraformOutput(this, "vault_integration_id", { value: vault.id });
+  }
+}
+
+const app = new App();
+new BasicStack(app, "basic");
+app.synth();

@@ -77,7 +77,9 @@ export function createGrpcServer(options: GrpcServerOptions): RunningGrpcServer 
           if (stream.destroyed) return;
           stream.respond({ ":status": 200, "content-type": "application/grpc+proto" }, { waitForTrailers: true });
           stream.once("wantTrailers", () => stream.sendTrailers({ "grpc-status": String(GrpcStatus.OK) }));
-          stream.end(frame(reply), () => options.onAnswered?.(method));
+          // Only once the trailers are out: a caller may exit the process right after (Shutdown).
+          stream.once("close", () => options.onAnswered?.(method));
+          stream.end(frame(reply));
         },
         (err: unknown) => {
           options.onError?.(method, err);

@@ -54,7 +54,10 @@ test("handshake, Ctrl-C ignored, GetProviderSchema over the socket, Shutdown exi
 
   const started = Date.now();
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  await unary(socket, "/plugin.GRPCController/Shutdown", Buffer.alloc(0));
+  // The process exits right after answering; a reset racing the answer is fine (go-plugin ignores Shutdown's result).
+  await unary(socket, "/plugin.GRPCController/Shutdown", Buffer.alloc(0)).catch((e: NodeJS.ErrnoException) => {
+    if (e.code !== "ECONNRESET") throw e;
+  });
   expect(await exited).toBe(0);
   expect(Date.now() - started).toBeLessThan(1000);
 });

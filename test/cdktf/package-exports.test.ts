@@ -31,7 +31,8 @@ const { App, TerraformStack, TerraformVariable } = require("cdktf");
 const infisical = require("vaultbridge/infisical");
 const scrapengine = require("vaultbridge/scrapengine");
 const pkg = require("vaultbridge/package.json");
-const result = { name: pkg.name, resolved: require.resolve("vaultbridge/infisical"), classes: {} };
+const lib = require("vaultbridge");
+const result = { name: pkg.name, resolved: require.resolve("vaultbridge/infisical"), classes: {}, library: ["plan", "apply", "hasChanges", "renderPlan", "startEmulator"].map((n) => typeof lib[n]) };
 for (const [mod, names] of [[infisical, ["InfisicalProvider", "AppConnectionPostgres", "AppConnectionHeroku", "AppConnectionAzureKeyVault"]], [scrapengine, ["ScrapengineProvider", "VaultIntegration"]]]) {
   for (const n of names) result.classes[n] = mod[n] && mod[n].name;
 }
@@ -104,6 +105,7 @@ test("require() by package name: the classes, package.json, synthesis and synth-
     VaultIntegration: "VaultIntegration",
   });
   expect(result.deep).toBe("ERR_PACKAGE_PATH_NOT_EXPORTED");
+  expect(result.library).toEqual(["function", "function", "function", "function", "function"]);
   expect(result.synthesized).toEqual([
     "infisical_app_connection_azure_key_vault",
     "infisical_app_connection_heroku",

@@ -196,6 +196,8 @@ async function planLocked(
 ): Promise<EnginePlan> {
   const stackDir = stack.dir;
   const vars = { values: variables };
+  // Values of sensitive variables are never shown, whatever attribute they end up in.
+  const secrets = stack.variables.filter((v) => v.sensitive).map((v) => variables.get(v.name)).filter((v): v is string => typeof v === "string" && v.length >= 4);
   const state = readStateFile(stack.statePath);
   const refreshed = structuredClone(state);
   await adoptIntents(stack, refreshed, cores, diags);
@@ -271,7 +273,7 @@ async function planLocked(
         requiresReplace: p.requiresReplace.map(String),
         createBeforeDestroy: r.lifecycle.createBeforeDestroy,
         dependencies: r.dependencies,
-        sensitive: sensitiveOf(core, r.type),
+        sensitive: [...new Set([...sensitiveOf(core, r.type), ...pathsHolding(secrets, prior), ...pathsHolding(secrets, p.planned)])],
       };
       if ((p.action === "replace" || p.action === "delete") && r.lifecycle.preventDestroy) {
         diags.error("Instance Cannot Be Destroyed", `${r.constructPath}: ${address} has lifecycle.prevent_destroy set, but the plan would ${p.action === "replace" ? `replace it (${change.requiresReplace.join(", ")} changed)` : "destroy it"}. Remove prevent_destroy or change the plan.`);
@@ -797,6 +799,13 @@ function refersToSensitive(value: unknown, stack: Stack): boolean {
 function sensitiveOf(core: ProviderCore<unknown>, type: string): string[] {
   const def = core.resource(type);
   return def ? sensitivePaths(def.attributes).map((p) => p.map((s) => s.value).join(".")) : [];
+}
+
+/** Attribute paths whose value contains one of `secrets` (so the renderer shows "(sensitive value)"). */
+function pathsHolding(secrets: readonly string[], v: Value, path = ""): string[] {
+  if (secrets.length === 0 || v === null) return [];
+  if (isObject(v)) return Object.entries(v).flatMap(([k, x]) => pathsHolding(secrets, x, path ? `${path}.${k}` : k));
+  return typeof v === "string" && secrets.some((s) => v.includes(s)) ? [path] : [];
 }
 
 function diffLeaves(a: Value, b: Value, path = ""): string[] {

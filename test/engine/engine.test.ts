@@ -244,3 +244,13 @@ describe("lifecycle, depends_on and provider aliases", () => {
     expect(hasChanges(await plan(dir, { env: process.env }))).toBe(false);
   });
 });
+
+test("a sensitive variable's value is never shown, even in an attribute that is not sensitive", async () => {
+  stack({ resource: { infisical_app_connection_heroku: { web: { name: "web", description: "token is ${var.pg_password}", credentials: { auth_token: "HRKU-x" } } } } });
+  const { renderPlan, planJson } = await import("../../src/engine/render");
+  const p = await plan(dir, { env: env() });
+  const text = renderPlan(p) + JSON.stringify(planJson(p));
+  expect(text).toContain("description");
+  expect(text).toContain("(sensitive value)");
+  expect(text).not.toContain(CANARY);
+});

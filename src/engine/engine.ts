@@ -195,7 +195,6 @@ async function planLocked(
   env: NodeJS.ProcessEnv,
 ): Promise<EnginePlan> {
   const stackDir = stack.dir;
-  const vars = { values: variables };
   // Values of sensitive variables are never shown, whatever attribute they end up in.
   const secrets = stack.variables.filter((v) => v.sensitive).map((v) => variables.get(v.name)).filter((v): v is string => typeof v === "string" && v.length >= 4);
   const state = readStateFile(stack.statePath);
@@ -244,7 +243,7 @@ async function planLocked(
   // Plan every configured instance in dependency order; unknown references stay unknown.
   const changes: InstanceChange[] = [];
   const plannedValue = new Map<string, Value>();
-  const scopeBase = { variables: vars.values, countOf: (a: string) => counts.get(a), instance: (a: string) => plannedValue.get(a) };
+  const scopeBase = { variables, countOf: (a: string) => counts.get(a), instance: (a: string) => plannedValue.get(a) };
   const configured = new Set<string>();
   for (const r of topological(stack.resources)) {
     const core = cores.get(r.provider)!;
@@ -321,7 +320,7 @@ async function planLocked(
     serial: state.serial,
     configDigest: digest(stack),
     destroy: options.destroy === true,
-    variables: Object.fromEntries(vars.values),
+    variables: Object.fromEntries(variables),
     changes: diags.hasError() ? [] : changes,
     drift,
     refreshed,

@@ -12,6 +12,7 @@ import { requiresReplace } from "../framework/planmodifiers";
 import type { ResourceContext, ResourceDefinition } from "../framework/resource";
 import { type Attributes, string } from "../framework/schema";
 import { isHttpUrl, lengthBetween, oneOf } from "../framework/validators";
+import { UUID_PATTERN } from "../framework/validators/is-uuid";
 import { type ObjectValue, fillUnknowns, withAttributes } from "../framework/value";
 import { createdAt, id, updatedAt } from "./common-attributes";
 import { createWithRecovery } from "./create-with-recovery";
@@ -100,7 +101,7 @@ export const vaultIntegration: ResourceDefinition<ScrapEngineClient> = {
   importIdOf: (planned) => (typeof planned.name === "string" ? planned.name : null),
 
   async importState(ctx, importId, diags) {
-    const v = /^[0-9a-f-]{36}$/i.test(importId) ? await getOrNull(ctx, importId) : await findByName(ctx, importId);
+    const v = UUID_PATTERN.test(importId) ? await getOrNull(ctx, importId) : await findByName(ctx, importId);
     if (v === null) {
       diags.error("Cannot Import Non-Existent Remote Object", `No vault integration matches "${importId}". Import by ID (a UUID) or by name.`);
       return null;

@@ -15,6 +15,7 @@ import { requiresReplace, useStateForUnknown, useStateUnlessChanged } from "../.
 import type { ResourceContext, ResourceDefinition } from "../../framework/resource";
 import { type Attributes, bool, defaultOf, nested, number, string } from "../../framework/schema";
 import { intBetween, isUuid, lengthBetween, matches, oneOf } from "../../framework/validators";
+import { UUID_PATTERN } from "../../framework/validators/is-uuid";
 import { type ObjectValue, type Value, attr, fillUnknowns, isObject, isUnknown, withAttributes } from "../../framework/value";
 import { createdAt, id, updatedAt } from "../common-attributes";
 import { createWithRecovery } from "../create-with-recovery";
@@ -394,12 +395,10 @@ export function defineAppConnection(spec: AppConnectionSpec): ResourceDefinition
 
 type ImportId = { kind: "id"; id: string } | { kind: "name"; name: string; projectId: string | null };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** `<uuid>`, `<name>` (organization scope) or `<project_id>/<name>`. */
 export function parseImportId(raw: string): ImportId {
   const s = raw.trim();
-  if (UUID.test(s)) return { kind: "id", id: s };
+  if (UUID_PATTERN.test(s)) return { kind: "id", id: s };
   const slash = s.lastIndexOf("/");
   if (slash > 0) return { kind: "name", projectId: s.slice(0, slash), name: s.slice(slash + 1) };
   return { kind: "name", name: s, projectId: null };

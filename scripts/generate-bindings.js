@@ -101,6 +101,41 @@ function entryFile(name, source, classes) {
   return lines.join("\n");
 }
 
+/** Names of every write-only attribute in a schema document (nested ones included). */
+function writeOnlyNames(doc) {
+  const names = new Set();
+  const walk = (attributes) => {
+    for (const [name, a] of Object.entries(attributes ?? {})) {
+      if (a.write_only) names.add(name);
+      if (a.nested_type) walk(a.nested_type.attributes);
+    }
+  };
+  for (const p of Object.values(doc.provider_schemas)) for (const r of Object.values(p.resource_schemas ?? {})) walk(r.block.attributes);
+  return names;
+}
+
+const snakeToCamel = (name) => name.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
+
+/**
+ * The generator ignores `write_only` and emits a getter that reads the attribute from state, where a write-only
+ * value never is (it would always resolve to null). Those getters give back what the app configured instead.
+ */
+function patchWriteOnlyGetters(providerDir, names) {
+  for (const folder of readdirSync(providerDir)) {
+    const file = join(providerDir, folder, "index.ts");
+    if (!existsSync(file)) continue;
+    let text = readFileSync(file, "utf8");
+    for (const name of names) {
+      const field = snakeToCamel(name);
+      const getter = `public get ${field}() {\n    return this.getStringAttribute('${name}');`;
+      if (!text.includes(getter)) continue;
+      const honest = `public get ${field}(): string | undefined {\n    // write-only: never in state, so this gives back what was configured (undefined when unset)\n    return this._${field};`;
+      text = text.split(getter).join(honest);
+    }
+    writeFileSync(file, text);
+  }
+}
+
 async function generateBindings(outDir) {
   const { TerraformProviderGenerator, CodeMaker } = loadGenerator();
   const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
@@ -114,7 +149,8 @@ async function generateBindings(outDir) {
       generator.generateAll();
       await generator.save(staging);
     }
-    for (const { name, source } of schemas) {
+    for (const { name, source, doc } of schemas) {
+      patchWriteOnlyGetters(join(staging, "providers", name), writeOnlyNames(doc));
       const classes = generatedClasses(join(staging, "providers", name));
       writeFileSync(join(staging, `${name}.ts`), entryFile(name, source, classes));
     }

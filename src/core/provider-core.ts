@@ -12,6 +12,7 @@ import { silentLogger } from "../framework/resource";
 import { validateAttributes } from "../framework/validate";
 import { type ObjectValue, type Value, isObject, isUnknown, isWhollyKnown, valuesEqual } from "../framework/value";
 import { type Attributes, isComputed } from "../framework/schema";
+import { refuseWriteOnlyValues, stripWriteOnly, withWriteOnlyFrom } from "../framework/write-only";
 import { describeFailure } from "./failure";
 
 export interface PlanResult {
@@ -80,12 +81,16 @@ export class ProviderCore<Client> {
     return diags;
   }
 
-  /** Every plan-time rule that needs configuration alone. Never calls the API. */
-  validateResourceConfig(typeName: string, config: Value): Diagnostics {
+  /**
+   * Every plan-time rule that needs configuration alone. Never calls the API. `writeOnlyAllowed` is false for a
+   * client that cannot handle write-only attributes: any write-only value is then refused.
+   */
+  validateResourceConfig(typeName: string, config: Value, writeOnlyAllowed = true): Diagnostics {
     const diags = new Diagnostics();
     const r = this.resource(typeName);
     if (!r) return diags.error("Unknown Resource Type", `This provider has no resource type "${typeName}". It has: ${this.resourceTypes.join(", ")}.`);
     const normalized = validateAttributes(r.attributes, config, diags);
+    if (normalized && !writeOnlyAllowed) refuseWriteOnlyValues(r.attributes, normalized, diags);
     if (normalized) r.validateConfig?.(normalized, diags);
     return diags;
   }
@@ -94,13 +99,13 @@ export class ProviderCore<Client> {
    * Plans one resource instance. `prior` is the refreshed state (null to create); `config` null plans a delete.
    * The plan keeps every configured value, fills defaults, and marks what the server will compute unknown.
    */
-  planResourceChange(typeName: string, prior: ObjectValue | null, config: Value): PlanResult {
+  planResourceChange(typeName: string, prior: ObjectValue | null, config: Value, writeOnlyAllowed = true): PlanResult {
     const r = this.resource(typeName);
     if (config === null || !r) {
       const diags = r ? new Diagnostics() : this.validateResourceConfig(typeName, config);
       return { action: prior ? "delete" : "noop", planned: null, requiresReplace: [], changed: [], diagnostics: diags };
     }
-    const diags = this.validateResourceConfig(typeName, config);
+    const diags = this.validateResourceConfig(typeName, config, writeOnlyAllowed);
     const normalized = validateAttributes(r.attributes, config, new Diagnostics());
     if (diags.hasError() || normalized === null) return { action: "noop", planned: null, requiresReplace: [], changed: [], diagnostics: diags };
 
@@ -118,8 +123,12 @@ export class ProviderCore<Client> {
     return { action, planned: diags.hasError() ? null : planned, requiresReplace, changed: change.changed, diagnostics: diags };
   }
 
-  /** Carries out one planned change: create (prior null), delete (planned null) or update. */
-  async applyResourceChange(typeName: string, prior: ObjectValue | null, planned: ObjectValue | null): Promise<StateResult> {
+  /**
+   * Carries out one planned change: create (prior null), delete (planned null) or update. `config` is the
+   * configuration the plan came from: the only source of write-only values, which the resource sees merged into
+   * the planned value and which never reach the state returned.
+   */
+  async applyResourceChange(typeName: string, prior: ObjectValue | null, planned: ObjectValue | null, config: Value = null): Promise<StateResult> {
     const diags = new Diagnostics();
     const r = this.resource(typeName);
     const ctx = this.context(diags);
@@ -130,7 +139,10 @@ export class ProviderCore<Client> {
         if (prior !== null) await r.delete(ctx, prior, diags);
         return { state: diags.hasError() ? prior : null, diagnostics: diags };
       }
-      const state = prior === null ? await r.create(ctx, planned, diags) : await r.update(ctx, prior, planned, diags);
+      const normalized = config === null ? null : validateAttributes(r.attributes, config, new Diagnostics());
+      const sending = withWriteOnlyFrom(r.attributes, planned, normalized);
+      const result = prior === null ? await r.create(ctx, sending, diags) : await r.update(ctx, prior, sending, diags);
+      const state = result && stripWriteOnly(r.attributes, result);
       if (state) assertApplyKeepsPlan(r.attributes, planned, state, diags);
       return { state: state ?? (prior === null ? null : prior), diagnostics: diags };
     } catch (err) {
@@ -148,7 +160,7 @@ export class ProviderCore<Client> {
     if (!r || !ctx) return { state, diagnostics: diags };
     try {
       const fresh = await r.read(ctx, state, diags);
-      return { state: fresh, diagnostics: diags };
+      return { state: fresh && stripWriteOnly(r.attributes, fresh), diagnostics: diags };
     } catch (err) {
       diags.add(describeFailure(err, "read", r.typeName));
       return { state, diagnostics: diags };
@@ -162,7 +174,8 @@ export class ProviderCore<Client> {
     if (!r || !ctx) return { state: null, diagnostics: diags };
     if (!r.importState) return { state: null, diagnostics: diags.error("Import Not Supported", `${typeName} cannot be imported.`) };
     try {
-      return { state: await r.importState(ctx, id, diags), diagnostics: diags };
+      const found = await r.importState(ctx, id, diags);
+      return { state: found && stripWriteOnly(r.attributes, found), diagnostics: diags };
     } catch (err) {
       diags.add(describeFailure(err, "import", r.typeName));
       return { state: null, diagnostics: diags };
@@ -201,7 +214,9 @@ function assertPlanKeepsConfig(attributes: Attributes, config: ObjectValue, plan
     const at = path.isEmpty ? AttributePath.root(name) : path.atName(name);
     const c = config[name] ?? null;
     const p = planned[name] ?? null;
-    if (a.kind === "nested" && isObject(c) && isObject(p)) assertPlanKeepsConfig(a.attributes, c, p, diags, at);
+    if (a.writeOnly) {
+      if (p !== null) bug(diags, `the plan holds a value for the write-only attribute ${at}`);
+    } else if (a.kind === "nested" && isObject(c) && isObject(p)) assertPlanKeepsConfig(a.attributes, c, p, diags, at);
     else if (c !== null && !isUnknown(c) && !valuesEqual(c, p)) bug(diags, `the plan changed the configured value of ${at}`);
     else if (c === null && !isComputed(a) && p !== null && a.kind !== "nested") bug(diags, `the plan set ${at}, which is not configured`);
   }

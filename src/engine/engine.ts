@@ -15,7 +15,10 @@ import { AttributePath } from "../framework/path";
 import type { PlanAction } from "../framework/plan";
 import { type Logger, silentLogger, type ProviderDefinition } from "../framework/resource";
 import { type ObjectValue, type Value, isObject, isUnknown, isWhollyKnown, valuesEqual } from "../framework/value";
+import type { Attributes } from "../framework/schema";
+import { writeOnlyPaths } from "../framework/write-only";
 import { providers } from "../providers";
+import { checkEphemeralUse } from "./ephemeral";
 import { evaluate, type Scope, variableValues } from "./evaluate";
 import { loadStack, type KnownProviders, type Stack, type StackResource } from "./stack";
 import { emptyState, readStateFile, type StateDocument, type StateInstance, type StateResource, writeStateFile } from "./state-file";
@@ -65,6 +68,8 @@ export interface InstanceChange {
   readonly dependencies: readonly string[];
   /** Attribute paths that are sensitive (for display). */
   readonly sensitive: readonly string[];
+  /** Write-only attribute paths the configuration sets (shown as "(write-only attribute)", never stored). */
+  readonly writeOnly?: readonly string[];
 }
 
 /** A change found by refresh that the configuration did not cause. */
@@ -91,8 +96,13 @@ export interface EnginePlan {
   /** Digest of the stack files: a saved plan is refused when the configuration changed since. */
   readonly configDigest: string;
   readonly destroy: boolean;
-  /** Variable values the plan was made with; a saved plan holds them (secrets included, like Terraform's). */
+  /**
+   * Variable values the plan was made with; a saved plan holds them (secrets included, like Terraform's) —
+   * except ephemeral ones, which apply must be given again (see ephemeralVariables).
+   */
   readonly variables: Record<string, Value>;
+  /** Ephemeral variables set for this plan: names only, their values are never written anywhere. */
+  readonly ephemeralVariables?: readonly string[];
   readonly changes: readonly InstanceChange[];
   readonly drift: readonly Drift[];
   /** State after refresh: what apply starts from. */
@@ -136,6 +146,7 @@ export async function plan(stackDir: string, options: EngineOptions = {}): Promi
     configDigest: stack ? digest(stack) : "",
     destroy: options.destroy === true,
     variables: {},
+    ephemeralVariables: [],
     changes: [],
     drift: [],
     refreshed: state ?? emptyState(),
@@ -147,6 +158,7 @@ export async function plan(stackDir: string, options: EngineOptions = {}): Promi
   const vars = variableValues(stack.variables, options.vars ?? {}, env);
   for (const name of vars.missing) diags.error("No Value for Required Variable", `var.${name} has no default: set it with --var ${name}=…, or TF_VAR_${name}.`);
   for (const e of vars.errors) diags.error("Invalid Variable Value", e);
+  checkEphemeralUse(stack, attributesOfType, diags);
   if (diags.hasError()) return empty();
 
   // Everything that needs configuration alone is checked before any API call.
@@ -195,8 +207,8 @@ async function planLocked(
   env: NodeJS.ProcessEnv,
 ): Promise<EnginePlan> {
   const stackDir = stack.dir;
-  // Values of sensitive variables are never shown, whatever attribute they end up in.
-  const secrets = stack.variables.filter((v) => v.sensitive).map((v) => variables.get(v.name)).filter((v): v is string => typeof v === "string" && v.length >= 4);
+  // Values of sensitive (and ephemeral) variables are never shown, whatever attribute they end up in.
+  const secrets = stack.variables.filter((v) => v.sensitive || v.ephemeral).map((v) => variables.get(v.name)).filter((v): v is string => typeof v === "string" && v.length >= 4);
   const state = readStateFile(stack.statePath);
   const refreshed = structuredClone(state);
   await adoptIntents(stack, refreshed, cores, diags);
@@ -273,6 +285,7 @@ async function planLocked(
         createBeforeDestroy: r.lifecycle.createBeforeDestroy,
         dependencies: r.dependencies,
         sensitive: [...new Set([...sensitiveOf(core, r.type), ...pathsHolding(secrets, prior), ...pathsHolding(secrets, p.planned)])],
+        writeOnly: writeOnlySet(core, r.type, config),
       };
       if ((p.action === "replace" || p.action === "delete") && r.lifecycle.preventDestroy) {
         diags.error("Instance Cannot Be Destroyed", `${r.constructPath}: ${address} has lifecycle.prevent_destroy set, but the plan would ${p.action === "replace" ? `replace it (${change.requiresReplace.join(", ")} changed)` : "destroy it"}. Remove prevent_destroy or change the plan.`);
@@ -312,7 +325,8 @@ async function planLocked(
   }
 
   const outputs = options.destroy ? [] : evaluateOutputs(stack, { ...scopeBase }, diags);
-  return {
+  const ephemeral = stack.variables.filter((v) => v.ephemeral && variables.has(v.name)).map((v) => v.name);
+  const result: EnginePlan = {
     formatVersion: 1,
     stackDir,
     statePath: stack.statePath,
@@ -320,13 +334,36 @@ async function planLocked(
     serial: state.serial,
     configDigest: digest(stack),
     destroy: options.destroy === true,
-    variables: Object.fromEntries(variables),
+    variables: Object.fromEntries([...variables].filter(([name]) => !ephemeral.includes(name))),
+    ephemeralVariables: ephemeral,
     changes: diags.hasError() ? [] : changes,
     drift,
     refreshed,
     outputs,
     diagnostics: diags.toArray(),
   };
+  // Kept beside the plan in memory only: an in-process apply of this plan needs no second copy of them.
+  ephemeralValues.set(result, new Map(ephemeral.map((name) => [name, variables.get(name) ?? null])));
+  return result;
+}
+
+/** Ephemeral variable values of plans made in this process (a saved plan file never holds them). */
+const ephemeralValues = new WeakMap<EnginePlan, ReadonlyMap<string, Value>>();
+
+/** The ephemeral values apply needs: this process's plan's, else given again (as Terraform asks for them). */
+function ephemeralForApply(p: EnginePlan, stack: Stack, options: EngineOptions, env: NodeJS.ProcessEnv, diags: Diagnostics): Map<string, Value> {
+  const out = new Map<string, Value>();
+  const names = p.ephemeralVariables ?? [];
+  const kept = ephemeralValues.get(p);
+  const given = variableValues(stack.variables.filter((v) => names.includes(v.name)), options.vars ?? {}, env);
+  for (const e of given.errors) diags.error("Invalid Variable Value", e);
+  for (const name of names) {
+    const v = kept?.get(name) ?? given.values.get(name);
+    if (v === undefined) {
+      diags.error("No Value for Ephemeral Variable", `var.${name} is ephemeral: its value was used to plan but is never saved, so apply needs it again. Set it with --var ${name}=… or TF_VAR_${name}.`);
+    } else out.set(name, v);
+  }
+  return out;
 }
 
 // ------------------------------------------------------------------------------------------------------ apply
@@ -361,7 +398,8 @@ export async function apply(p: EnginePlan, options: EngineOptions = {}): Promise
     if (lock.tookOverFrom) {
       diags.warning("Stale Lock Taken Over", `The state was locked by ${lock.tookOverFrom.Operation} (pid ${lock.tookOverFrom.Pid}), which is gone; its completed operations are in the state.`);
     }
-    const variables = new Map(Object.entries(p.variables));
+    const variables = new Map([...Object.entries(p.variables), ...ephemeralForApply(p, stack, options, env, diags)]);
+    if (diags.hasError()) return { ...result, outputs: [], diagnostics: diags.toArray() };
     const needed = new Set(p.changes.filter((c) => c.action !== "noop").map((c) => c.providerKey));
     for (const key of needed) {
       const core = newCore(key, env, log);
@@ -402,7 +440,8 @@ export async function apply(p: EnginePlan, options: EngineOptions = {}): Promise
           if (!r || !config) throw new Error(`no configuration for ${c.address}`);
           const prior = book.value(c.address);
           const replaceNow = c.action === "replace";
-          const finalPlan = core.planResourceChange(c.type, replaceNow ? null : prior, ignoreChanges(config, prior, r));
+          const finalConfig = ignoreChanges(config, prior, r);
+          const finalPlan = core.planResourceChange(c.type, replaceNow ? null : prior, finalConfig);
           opDiags.addAll(finalPlan.diagnostics);
           if (finalPlan.planned && c.after) checkFinalPlan(c, c.after, finalPlan.planned, opDiags);
           if (opDiags.hasError() || !finalPlan.planned) throw new Error("final plan failed");
@@ -415,7 +454,7 @@ export async function apply(p: EnginePlan, options: EngineOptions = {}): Promise
           }
           const creating = replaceNow || prior === null;
           const intent = creating ? book.intend(c, core, finalPlan.planned) : null;
-          const res = await core.applyResourceChange(c.type, creating ? null : prior, finalPlan.planned);
+          const res = await core.applyResourceChange(c.type, creating ? null : prior, finalPlan.planned, finalConfig);
           opDiags.addAll(res.diagnostics);
           if (res.state) {
             book.put(c, res.state, r, core);
@@ -793,6 +832,22 @@ function evaluateOutputs(stack: Stack, scope: Scope, diags: Diagnostics): Planne
 function refersToSensitive(value: unknown, stack: Stack): boolean {
   const text = JSON.stringify(value);
   return stack.variables.some((v) => v.sensitive && text.includes(`var.${v.name}`));
+}
+
+function attributesOfType(type: string): Attributes | undefined {
+  for (const d of DEFINITIONS) for (const r of d.resources) if (r.typeName === type) return r.attributes;
+  return undefined;
+}
+
+/** The write-only attribute paths `config` sets (a known or unknown value, never null). */
+function writeOnlySet(core: ProviderCore<unknown>, type: string, config: Value): string[] {
+  const def = core.resource(type);
+  if (!def) return [];
+  return writeOnlyPaths(def.attributes).filter((path) => {
+    let v: Value = config;
+    for (const step of path.steps) v = step.kind === "attribute" && isObject(v) ? (v[step.name] ?? null) : null;
+    return v !== null;
+  }).map(String);
 }
 
 function sensitiveOf(core: ProviderCore<unknown>, type: string): string[] {

@@ -31,7 +31,7 @@ export function renderPlan(p: EnginePlan): string {
 function renderChange(c: InstanceChange): string[] {
   const [type, name] = [c.type, c.address.slice(c.type.length + 1)];
   const out = [`  # ${c.address} ${VERB[c.action]}`, `${SYMBOL[c.action]} resource "${type}" "${name.replace(/\[\d+\]$/, "")}" {`];
-  const body = renderObject(c.before, c.after, c.action, "", c.sensitive, new Set(c.requiresReplace), "      ");
+  const body = renderObject(c.before, c.after, c.action, "", c.sensitive, new Set(c.requiresReplace), "      ", c.writeOnly ?? []);
   out.push(...body, "    }");
   return out;
 }
@@ -43,12 +43,27 @@ function renderDrift(d: Drift, sensitive: readonly string[]): string[] {
   return [`  # ${d.address} has changed`, `  ~ resource "${type}" "${name}" {`, ...renderObject(d.before, d.after, "update", "", sensitive, new Set(), "      "), "    }"];
 }
 
-function renderObject(before: Value, after: Value, action: string, path: string, sensitive: readonly string[], replace: Set<string>, indent: string): string[] {
+function renderObject(
+  before: Value,
+  after: Value,
+  action: string,
+  path: string,
+  sensitive: readonly string[],
+  replace: Set<string>,
+  indent: string,
+  writeOnly: readonly string[] = [],
+): string[] {
   const keys = [...new Set([...(isObject(before) ? Object.keys(before) : []), ...(isObject(after) ? Object.keys(after) : [])])].sort();
   const rows: { sym: string; key: string; text: string[] }[] = [];
   let hidden = 0;
   for (const k of keys) {
     const p = path ? `${path}.${k}` : k;
+    if (writeOnly.includes(p)) {
+      // Never in state or plan, so never compared: shown on create (as terraform does), hidden otherwise.
+      if (action === "create") rows.push({ sym: "+", key: k, text: ["(write-only attribute)"] });
+      else if (action !== "delete") hidden++;
+      continue;
+    }
     const b = isObject(before) ? (before[k] ?? null) : null;
     const a = isObject(after) ? (after[k] ?? null) : null;
     if (action === "create" && a === null) continue;
@@ -61,7 +76,7 @@ function renderObject(before: Value, after: Value, action: string, path: string,
     }
     const sym = action === "create" ? "+" : action === "delete" ? "-" : b === null ? "+" : a === null ? "-" : "~";
     if ((isObject(a) && !isUnknown(a)) || (isObject(b) && a === null)) {
-      const nested = renderObject(b, a, action === "create" || action === "delete" ? action : b === null ? "create" : a === null ? "delete" : "update", p, sensitive, replace, `${indent}    `);
+      const nested = renderObject(b, a, action === "create" || action === "delete" ? action : b === null ? "create" : a === null ? "delete" : "update", p, sensitive, replace, `${indent}    `, writeOnly);
       rows.push({ sym, key: k, text: ["{", ...nested, `${indent}  }`] });
       continue;
     }

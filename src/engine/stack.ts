@@ -48,6 +48,8 @@ export interface StackVariable {
   readonly type?: string;
   readonly default?: unknown;
   readonly sensitive: boolean;
+  /** Terraform 1.10's `ephemeral = true`: set per run, never stored (usable in write-only attributes only). */
+  readonly ephemeral: boolean;
   readonly description?: string;
 }
 
@@ -148,6 +150,7 @@ export function loadStack(dir: string, known: KnownProviders, diags: Diagnostics
         type: typeof v.type === "string" ? v.type : undefined,
         default: v.default,
         sensitive: v.sensitive === true,
+        ephemeral: v.ephemeral === true,
         description: typeof v.description === "string" ? v.description : undefined,
       });
     }

@@ -2,7 +2,8 @@
  * The generic planner: from prior state and configuration to a planned new state, with Terraform's rules:
  * planned values keep every configured value; defaults fill unset optional attributes; computed attributes
  * keep their prior value when nothing changes and become unknown otherwise, unless a plan modifier says more;
- * a change to a `requiresReplace` attribute plans a replacement, where every computed value is unknown.
+ * a change to a `requiresReplace` attribute plans a replacement, where every computed value is unknown;
+ * write-only attributes are null in every plan (and so never compared).
  */
 import type { Diagnostics } from "./diagnostics";
 import { AttributePath } from "./path";
@@ -61,6 +62,8 @@ function propose(attributes: Attributes, prior: Value | undefined, config: Value
 }
 
 function proposeAttribute(a: Attribute, prior: Value | undefined, config: Value): Value {
+  // Terraform requires null for a write-only attribute in every planned state; apply reads it from config.
+  if (a.writeOnly) return null;
   if (isUnknown(config)) return config;
   if (config !== null) return a.kind === "nested" ? propose(a.attributes, prior, config) : config;
   const d = defaultOf(a);
@@ -117,7 +120,8 @@ function modify(
 export function diffPaths(attributes: Attributes, a: Value, b: Value, path: AttributePath = AttributePath.empty): AttributePath[] {
   const out: AttributePath[] = [];
   for (const [name, at] of Object.entries(attributes)) {
-    if (isComputedOnly(at)) continue;
+    // Computed-only values are not the user's change; write-only values are never in state to compare.
+    if (isComputedOnly(at) || at.writeOnly) continue;
     const p = path.isEmpty ? AttributePath.root(name) : path.atName(name);
     const x = attr(a, name);
     const y = attr(b, name);

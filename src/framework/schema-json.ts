@@ -14,6 +14,7 @@ export interface JsonAttribute {
   optional?: true;
   computed?: true;
   sensitive?: true;
+  write_only?: true;
 }
 
 export interface JsonBlock {
@@ -35,6 +36,7 @@ export function attributeToJson(a: Attribute): JsonAttribute {
   if (a.optional || (!a.required && !a.computed) || (isComputed(a) && !a.computed)) out.optional = true;
   if (isComputed(a)) out.computed = true;
   if (a.sensitive) out.sensitive = true;
+  if (a.writeOnly) out.write_only = true;
   return out;
 }
 

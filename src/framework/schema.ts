@@ -51,6 +51,13 @@ interface AttributeBase {
   readonly optional?: boolean;
   readonly computed?: boolean;
   readonly sensitive?: boolean;
+  /**
+   * Write-only (Terraform ≥ 1.11): read from configuration at apply, null in every planned and new state; may hold
+   * ephemeral values. Never computed, never compared (a change alone plans nothing).
+   */
+  readonly writeOnly?: boolean;
+  /** For a write-only twin `F_wo`: the name of `F`, the stored form of the same secret. */
+  readonly writeOnlyTwinOf?: string;
   /** The API's field name when it is not the camelCase of the attribute name. */
   readonly apiName?: string;
   readonly validators?: readonly Validator[];

@@ -697,6 +697,10 @@ const descriptor: unknown = {
                 "config": {
                   "type": "DynamicValue",
                   "id": 2
+                },
+                "client_capabilities": {
+                  "type": "ClientCapabilities",
+                  "id": 3
                 }
               }
             },

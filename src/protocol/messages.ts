@@ -186,6 +186,7 @@ export interface UpgradeResourceStateResponse {
 export interface ValidateResourceConfigRequest {
   readonly type_name?: string;
   readonly config?: DynamicValue;
+  readonly client_capabilities?: ClientCapabilities;
 }
 export interface ValidateResourceConfigResponse {
   readonly diagnostics?: readonly Diagnostic[];

@@ -39,5 +39,6 @@ export function toProtoAttribute(name: string, a: Attribute): SchemaAttribute {
     ...(flags.optional ? { optional: true } : {}),
     ...(flags.computed ? { computed: true } : {}),
     ...(flags.sensitive ? { sensitive: true } : {}),
+    ...(flags.write_only ? { write_only: true } : {}),
   };
 }

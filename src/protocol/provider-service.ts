@@ -76,7 +76,9 @@ export function providerService<C>(core: ProviderCore<C>, log: Logger): Map<stri
 
     async ValidateResourceConfig(req) {
       const attributes = attributesOf(req.type_name);
-      return { diagnostics: toProtoDiagnostics(core.validateResourceConfig(req.type_name ?? "", decode(attributes, req.config))) };
+      // Terraform 1.12+ says here whether it handles write-only attributes; 1.11 says so only when planning.
+      const allowed = req.client_capabilities ? req.client_capabilities.write_only_attributes_allowed === true : true;
+      return { diagnostics: toProtoDiagnostics(core.validateResourceConfig(req.type_name ?? "", decode(attributes, req.config), allowed)) };
     },
 
     async ValidateDataResourceConfig(req) {
@@ -114,7 +116,7 @@ export function providerService<C>(core: ProviderCore<C>, log: Logger): Map<stri
       const prior = decodeState(attributes, req.prior_state);
       const config = decode(attributes, req.config);
       if (config === null) return { planned_state: encode(attributes, null), planned_private: req.prior_private };
-      const plan = core.planResourceChange(typeName, prior, config);
+      const plan = core.planResourceChange(typeName, prior, config, req.client_capabilities?.write_only_attributes_allowed === true);
       if (plan.diagnostics.hasError() || plan.planned === null) {
         // Terraform ignores the planned state when there are errors; send back what it proposed.
         return { planned_state: req.proposed_new_state, diagnostics: toProtoDiagnostics(plan.diagnostics) };
@@ -133,7 +135,9 @@ export function providerService<C>(core: ProviderCore<C>, log: Logger): Map<stri
       const prior = decodeState(attributes, req.prior_state);
       const planned = decode(attributes, req.planned_state);
       if (isUnknown(planned)) throw new VaultbridgeError("the planned state arrived wholly unknown", "VB_CODEC");
-      const r = await core.applyResourceChange(typeName, prior, planned);
+      // Write-only values exist only in the configuration Terraform sends with the apply.
+      const config = decode(attributes, req.config);
+      const r = await core.applyResourceChange(typeName, prior, planned, isUnknown(config) ? null : config);
       return { new_state: encode(attributes, r.state), diagnostics: toProtoDiagnostics(r.diagnostics), private: req.planned_private };
     },
 

@@ -14,10 +14,11 @@ import { type Attributes, string } from "../framework/schema";
 import { isHttpUrl, lengthBetween, oneOf } from "../framework/validators";
 import { UUID_PATTERN } from "../framework/validators/is-uuid";
 import { type ObjectValue, fillUnknowns, withAttributes } from "../framework/value";
+import { withWriteOnlyTwins, writeOnlyVersion } from "../framework/write-only";
 import { createdAt, id, updatedAt } from "./common-attributes";
 import { createWithRecovery } from "./create-with-recovery";
 
-const attributes: Attributes = {
+const attributes: Attributes = withWriteOnlyTwins({
   id: id("vault integration"),
   name: string({ required: true, description: "Human-readable name, unique per account. Changing it forces a new integration.", validators: [lengthBetween(1, 255)], planModifiers: [requiresReplace()] }),
   type: string({ optional: true, default: "hashicorp", description: "Backend type; only `hashicorp`.", validators: [oneOf(VAULT_TYPES)], planModifiers: [requiresReplace()] }),
@@ -26,12 +27,20 @@ const attributes: Attributes = {
   auth_method: string({ optional: true, default: "approle", description: "Auth method; only `approle`.", validators: [oneOf(VAULT_AUTH_METHODS)], planModifiers: [requiresReplace()] }),
   role_id: string({ required: true, description: "The AppRole role_id. Changing it forces a new integration.", validators: [lengthBetween(1, 1024)], planModifiers: [requiresReplace()] }),
   secret_id: string({ required: true, sensitive: true, description: "The AppRole secret_id; rotated in place. Never returned by the API.", validators: [lengthBetween(1, 4096)] }),
+  secret_id_wo_version: writeOnlyVersion("`secret_id_wo`"),
   created_at: createdAt(),
   updated_at: updatedAt(),
-};
+});
+
+/** Ours, never the API's: the secret (the API never returns it) and the write-only version. */
+const keptFromState = (name: string): boolean => attributes[name]?.sensitive === true || name === "secret_id_wo_version";
 
 const stateFromApi = (v: VaultIntegration, secretFrom: ObjectValue | null): ObjectValue =>
-  withAttributes(fromApi(attributes, v, secretFrom, (n) => n === "secret_id"), { namespace: v.namespace || null });
+  withAttributes(fromApi(attributes, v, secretFrom, keptFromState), { namespace: v.namespace || null });
+
+/** The secret_id to send: the stored form or the write-only one (apply merges it in from configuration). */
+const secretIdOf = (planned: ObjectValue): string | null =>
+  typeof planned.secret_id === "string" ? planned.secret_id : typeof planned.secret_id_wo === "string" ? planned.secret_id_wo : null;
 
 async function findByName(ctx: ResourceContext<ScrapEngineClient>, name: string): Promise<VaultIntegration | null> {
   const all = await ctx.client.list(ctx.signal);
@@ -52,6 +61,19 @@ export const vaultIntegration: ResourceDefinition<ScrapEngineClient> = {
   description: "A ScrapEngine HashiCorp Vault integration (AppRole). Only the secret_id can change in place.",
   attributes,
 
+  validateConfig(config, diags) {
+    if (config.secret_id !== null && config.secret_id_wo !== null) {
+      diags.error("Conflicting Secret ID", "secret_id and secret_id_wo are both set; set exactly one (secret_id_wo is sent but never stored).", AttributePath.root("secret_id_wo"));
+    }
+  },
+
+  modifyPlan(req, resp, diags) {
+    // Needed only to create: an integration in state (created earlier, or imported) may leave both unset.
+    if (req.prior === null && req.config.secret_id === null && req.config.secret_id_wo === null) {
+      diags.error("Missing Secret ID", "secret_id or secret_id_wo is required to create a vault integration; set exactly one (secret_id_wo is sent but never stored).", AttributePath.root("secret_id"));
+    }
+  },
+
   async create(ctx, planned) {
     const body = {
       name: planned.name as string,
@@ -60,7 +82,7 @@ export const vaultIntegration: ResourceDefinition<ScrapEngineClient> = {
       ...(planned.namespace !== null ? { namespace: planned.namespace as string } : {}),
       authMethod: planned.auth_method as "approle",
       roleId: planned.role_id as string,
-      secretId: planned.secret_id as string,
+      secretId: secretIdOf(planned) as string,
     };
     const created = await createWithRecovery({
       what: `vault integration "${body.name}"`,
@@ -77,6 +99,15 @@ export const vaultIntegration: ResourceDefinition<ScrapEngineClient> = {
     if (v === null) return null;
     const state = stateFromApi(v, prior);
     if (prior.updated_at === null || state.updated_at === prior.updated_at) return state;
+    if (prior.secret_id === null) {
+      // A write-only secret_id has no copy in state to re-assert.
+      diags.warning(
+        "Secret ID Changed Outside Terraform",
+        `Vault integration "${v.name}" was updated outside Terraform (updated_at moved). Its secret_id is write-only, so Terraform has no copy to re-send: change secret_id_wo_version to send secret_id_wo again.`,
+        AttributePath.root("secret_id_wo_version"),
+      );
+      return state;
+    }
     // Someone rotated the secret_id outside: re-assert ours on the next apply.
     diags.warning(
       "Secret ID Changed Outside Terraform",
@@ -87,9 +118,12 @@ export const vaultIntegration: ResourceDefinition<ScrapEngineClient> = {
   },
 
   async update(ctx, prior, planned) {
+    // Rotate when the stored secret changed, or when the version asks to send the write-only one again.
+    const changed = (planned.secret_id !== null && planned.secret_id !== prior.secret_id) || planned.secret_id_wo_version !== prior.secret_id_wo_version;
+    const secretId = secretIdOf(planned);
     const v =
-      planned.secret_id !== prior.secret_id
-        ? await ctx.client.rotateSecretId(prior.id as string, planned.secret_id as string, ctx.signal)
+      changed && secretId !== null
+        ? await ctx.client.rotateSecretId(prior.id as string, secretId, ctx.signal)
         : await ctx.client.get(prior.id as string, ctx.signal);
     return fillUnknowns(planned, stateFromApi(v, planned)) as ObjectValue;
   },

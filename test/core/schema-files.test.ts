@@ -14,7 +14,8 @@ describe("committed schema files", () => {
     const pg = doc.provider_schemas["registry.terraform.io/vaultbridge/infisical"].resource_schemas.infisical_app_connection_postgres.block.attributes;
     expect(pg.credentials.nested_type.nesting_mode).toBe("single");
     expect(pg.credentials.required).toBe(true);
-    expect(pg.credentials.nested_type.attributes.password).toMatchObject({ type: "string", required: true, sensitive: true });
+    expect(pg.credentials.nested_type.attributes.password).toMatchObject({ type: "string", optional: true, sensitive: true });
+    expect(pg.credentials.nested_type.attributes.password_wo).toMatchObject({ type: "string", optional: true, sensitive: true, write_only: true });
     expect(pg.credentials.nested_type.attributes.port).toMatchObject({ type: "number", optional: true, computed: true });
     expect(pg.id).toMatchObject({ type: "string", computed: true });
     expect(pg.id.optional).toBeUndefined();

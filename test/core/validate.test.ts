@@ -27,6 +27,14 @@ function expectError(type: string, config: ObjectValue, path: string, detail: Re
   expect(errors).toEqual(expect.arrayContaining([expect.objectContaining({ path, detail: expect.stringMatching(detail) })]));
 }
 
+/** A rule that needs to know the object is being created (a secret is needed only then): planned with no state. */
+function expectCreateError(type: string, config: ObjectValue, path: string, detail: RegExp): void {
+  const core = type === VAULT ? scrapengine : infisical;
+  expect(errorsOf(core.validateResourceConfig(type, config))).toEqual([]);
+  const errors = errorsOf(core.planResourceChange(type, null, config).diagnostics);
+  expect(errors).toEqual(expect.arrayContaining([expect.objectContaining({ path, detail: expect.stringMatching(detail) })]));
+}
+
 describe("valid configurations pass", () => {
   test.each([
     [AZURE, configs.azureClientSecret()],
@@ -50,7 +58,9 @@ describe("common app-connection rules", () => {
   test("method must be one of the app's methods, all listed", () =>
     expectError(AZURE, configs.azureClientSecret({ method: "password" }), "method", /"oauth", "client-secret", "certificate"/));
   test("a missing required attribute names its path", () =>
-    expectError(PG, configs.postgres({ credentials: { host: "h", database: "d", username: "u" } }), "credentials.password", /required/));
+    expectError(PG, configs.postgres({ credentials: { host: "h", database: "u", password: "p" } }), "credentials.username", /required/));
+  test("a secret missing at create names both of its forms", () =>
+    expectCreateError(PG, configs.postgres({ credentials: { host: "h", database: "d", username: "u" } }), "credentials.password", /credentials.password or credentials.password_wo is required to create/));
   test("an unknown argument is refused", () => expectError(PG, configs.postgres({ colour: "blue" }), "colour", /not expected/));
   test("a read-only attribute cannot be set", () => expectError(PG, configs.postgres({ credentials_hash: "x" }), "credentials_hash", /set by the server/));
 });
@@ -69,11 +79,13 @@ describe("azure key vault", () => {
   test("rotate_at_utc.hours 0–23", () =>
     expectError(AZURE, configs.azureClientSecret({ is_auto_rotation_enabled: true, rotation: { rotation_interval: 30, rotate_at_utc: { hours: 24, minutes: 0 } } }), "rotation.rotate_at_utc.hours", /0–23/));
   test("a credential the method needs is missing", () =>
-    expectError(AZURE, configs.azureClientSecret({ credentials: { tenant_id: "9f3c2a1e-4b5d-4e6f-8a7b-1c2d3e4f5a6b", client_id: "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d" } }), "credentials.client_secret", /required when method is "client-secret"/));
+    expectError(AZURE, configs.azureClientSecret({ credentials: { tenant_id: "9f3c2a1e-4b5d-4e6f-8a7b-1c2d3e4f5a6b", client_secret: "s" } }), "credentials.client_id", /required when method is "client-secret"/));
+  test("a secret the method needs is missing at create", () =>
+    expectCreateError(AZURE, configs.azureClientSecret({ credentials: { tenant_id: "9f3c2a1e-4b5d-4e6f-8a7b-1c2d3e4f5a6b", client_id: "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d" } }), "credentials.client_secret", /credentials.client_secret or credentials.client_secret_wo .*"client-secret"/));
   test("a credential of another method", () =>
     expectError(AZURE, configs.azureOauth({ credentials: { code: "c", client_secret: "s" } }), "credentials.client_secret", /not used by method "oauth". That method takes: "tenant_id", "code"/));
   test("certificate needs its PEM fields", () =>
-    expectError(AZURE, configs.azureClientSecret({ method: "certificate" }), "credentials.certificate_body", /required when method is "certificate"/));
+    expectCreateError(AZURE, configs.azureClientSecret({ method: "certificate", credentials: { tenant_id: "9f3c2a1e-4b5d-4e6f-8a7b-1c2d3e4f5a6b", client_id: "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d" } }), "credentials.certificate_body", /credentials.certificate_body or credentials.certificate_body_wo .*"certificate"/));
   test("client_secret 1–50 characters, without echoing it", () => {
     const secret = "canary-" + "z".repeat(60);
     const d = infisical.validateResourceConfig(AZURE, configs.azureClientSecret({ credentials: { tenant_id: "9f3c2a1e-4b5d-4e6f-8a7b-1c2d3e4f5a6b", client_id: "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d", client_secret: secret } }));

@@ -37,9 +37,9 @@ describe("GetProviderSchema.Response", () => {
     expect(schema.block!.attributes!.map((a) => a.name)).toEqual(response.resource_schemas![typeName].block!.attributes!.map((a) => a.name));
     const credentials = schema.block!.attributes!.find((a) => a.name === "credentials")!;
     expect(credentials.nested_type!.nesting).toBe(ObjectNesting.SINGLE);
-    const password = credentials.nested_type!.attributes!.find((a) => a.name === "password")!;
-    expect(password).toMatchObject({ required: true, sensitive: true });
-    expect(password.optional).toBeUndefined(); // false: left off the wire, and omitted when decoding (defaults: false)
+    const password = credentials.nested_type!.attributes!.find((a) => a.name === "password_wo")!;
+    expect(password).toMatchObject({ optional: true, sensitive: true, write_only: true });
+    expect(password.required).toBeUndefined(); // false: left off the wire, and omitted when decoding (defaults: false)
     expect(Buffer.isBuffer(password.type)).toBe(true);
     expect(password.type!.toString()).toBe('"string"');
     // repeated fields always come back as arrays; a field set on encode is sent even when it holds the default

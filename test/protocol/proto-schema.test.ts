@@ -31,14 +31,19 @@ describe("toProtoSchema (infisical_app_connection_postgres)", () => {
     expect(credentials.type).toBeUndefined();
     expect(credentials.nested_type!.nesting).toBe(ObjectNesting.SINGLE);
     const fields = credentials.nested_type!.attributes!;
-    expect(fields.map((a) => a.name)).toEqual(["database", "host", "password", "port", "ssl_certificate", "ssl_enabled", "ssl_reject_unauthorized", "username"]);
+    expect(fields.map((a) => a.name)).toEqual(["database", "host", "password", "password_wo", "port", "ssl_certificate", "ssl_enabled", "ssl_reject_unauthorized", "username"]);
   });
 
-  test("password is a required, sensitive string; port (default 5432) is optional + computed", () => {
+  test("password is an optional sensitive string with a write-only twin; port (default 5432) is optional + computed", () => {
     const fields = byName(block.attributes, "credentials").nested_type!.attributes;
     const password = byName(fields, "password");
-    expect(flags(password)).toEqual({ required: true, optional: false, computed: false, sensitive: true });
+    expect(flags(password)).toEqual({ required: false, optional: true, computed: false, sensitive: true });
+    expect(password.write_only).toBeUndefined();
     expect(Buffer.from(password.type!).toString()).toBe('"string"');
+    const twin = byName(fields, "password_wo");
+    expect(flags(twin)).toEqual({ required: false, optional: true, computed: false, sensitive: true });
+    expect(twin.write_only).toBe(true);
+    expect(flags(byName(block.attributes, "credentials_wo_version"))).toEqual({ required: false, optional: true, computed: false, sensitive: false });
     const port = byName(fields, "port");
     expect(flags(port)).toEqual({ required: false, optional: true, computed: true, sensitive: false });
     expect(Buffer.from(port.type!).toString()).toBe('"number"');
@@ -65,6 +70,7 @@ describe("toProtoSchema (infisical_app_connection_postgres)", () => {
             ...(a.optional ? { optional: true } : {}),
             ...(a.computed ? { computed: true } : {}),
             ...(a.sensitive ? { sensitive: true } : {}),
+            ...(a.write_only ? { write_only: true } : {}),
           },
         ]),
       );

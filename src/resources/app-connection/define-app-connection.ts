@@ -17,6 +17,7 @@ import { type Attributes, bool, defaultOf, nested, number, string } from "../../
 import { intBetween, isUuid, lengthBetween, matches, oneOf } from "../../framework/validators";
 import { UUID_PATTERN } from "../../framework/validators/is-uuid";
 import { type ObjectValue, type Value, attr, fillUnknowns, isObject, isUnknown, withAttributes } from "../../framework/value";
+import { twinPairs, withWriteOnlyTwins, writeOnlyVersion } from "../../framework/write-only";
 import { createdAt, id, updatedAt } from "../common-attributes";
 import { createWithRecovery } from "../create-with-recovery";
 import { connectionMessages as msg } from "./messages";
@@ -67,6 +68,10 @@ export function defineAppConnection(spec: AppConnectionSpec): ResourceDefinition
   const methodNames = Object.keys(spec.methods);
   const rotationSupported = spec.supports.rotationMethods.length > 0;
   const notSupported = `Not supported for ${display} Connections`;
+  // Every secret credential F has a write-only twin F_wo: the same API field, never in state.
+  const credentialAttrs = withWriteOnlyTwins(spec.credentials);
+  const twins = twinPairs(credentialAttrs);
+  const twinOf = new Map(twins);
 
   const attributes: Attributes = {
     id: id(`${display} Connection`),
@@ -93,9 +98,10 @@ export function defineAppConnection(spec: AppConnectionSpec): ResourceDefinition
     }),
     credentials: nested({
       required: true,
-      description: `The credentials used to connect with ${display}; which fields apply depends on \`method\`.`,
-      attributes: spec.credentials,
+      description: `The credentials used to connect with ${display}; which fields apply depends on \`method\`. Each secret has a write-only form (\`*_wo\`) that is sent but never stored.`,
+      attributes: credentialAttrs,
     }),
+    credentials_wo_version: writeOnlyVersion("credentials (the `*_wo` fields)"),
     gateway_id: string({
       optional: true,
       description: spec.supports.gateway ? "The ID of the Gateway used to reach the service." : `${notSupported}.`,
@@ -134,7 +140,7 @@ export function defineAppConnection(spec: AppConnectionSpec): ResourceDefinition
     credentials_hash: string({
       computed: true,
       description: "Fingerprint of the stored credentials; changes whenever the stored secret is replaced.",
-      planModifiers: [useStateUnlessChanged("credentials", "is_platform_managed_credentials")],
+      planModifiers: [useStateUnlessChanged("credentials", "credentials_wo_version", "is_platform_managed_credentials")],
     }),
     ...(rotationSupported
       ? {
@@ -147,12 +153,16 @@ export function defineAppConnection(spec: AppConnectionSpec): ResourceDefinition
     updated_at: updatedAt(),
   };
 
-  const credentialAttrs = spec.credentials;
   const isSecret = (name: string): boolean => credentialAttrs[name]?.sensitive === true;
+  /** Every credential field a method takes, write-only twins included. */
   const methodFields = (method: string): Set<string> => {
     const m = spec.methods[method];
-    return new Set([...(m?.required ?? []), ...(m?.optional ?? []), ...(m?.requiredToCreate ?? [])]);
+    const names = [...(m?.required ?? []), ...(m?.optional ?? []), ...(m?.requiredToCreate ?? [])];
+    return new Set(names.flatMap((n) => (twinOf.has(n) ? [n, twinOf.get(n) as string] : [n])));
   };
+  /** A secret the method needs whenever credentials are sent, given as F or as F_wo. */
+  const isNeededSecret = (method: string, field: string): boolean => twinOf.has(field) && (spec.methods[method]?.required.includes(field) ?? false);
+  const secretGiven = (creds: ObjectValue, field: string): boolean => (creds[field] ?? null) !== null || (creds[twinOf.get(field) ?? ""] ?? null) !== null;
 
   /** Credentials as the API wants them: the fields of the planned method only. */
   const credentialsBody = (state: ObjectValue): Record<string, unknown> => {
@@ -178,6 +188,8 @@ export function defineAppConnection(spec: AppConnectionSpec): ResourceDefinition
       project_id: c.projectId ?? null,
       method: c.method,
       credentials: fromApi(credentialAttrs, c.credentials, attr(prior, "credentials"), isSecret),
+      // Ours alone: the API has no such field.
+      credentials_wo_version: attr(prior, "credentials_wo_version"),
       gateway_id: c.gatewayId ?? null,
       is_platform_managed_credentials: c.isPlatformManagedCredentials === true,
       is_auto_rotation_enabled: enabled,
@@ -239,10 +251,16 @@ export function defineAppConnection(spec: AppConnectionSpec): ResourceDefinition
     if (!isObject(creds)) return;
     const m = spec.methods[method];
     const allowed = methodFields(method);
+    for (const [field, twin] of twins) {
+      if ((creds[field] ?? null) !== null && (creds[twin] ?? null) !== null) {
+        diags.error("Conflicting Credentials", msg.secretTwice(field, twin), AttributePath.of("credentials", twin));
+      }
+    }
     for (const field of Object.keys(credentialAttrs)) {
       const v = creds[field] ?? null;
       const at = AttributePath.of("credentials", field);
-      if (v === null && m.required.includes(field)) {
+      // A secret may be absent from an object already in state: whether it is needed is decided at plan.
+      if (v === null && m.required.includes(field) && !isNeededSecret(method, field)) {
         diags.error("Missing Credential", msg.credentialRequired(field, method, [...allowed]), at);
       } else if (v !== null && !isUnknown(v) && !allowed.has(field) && (credentialAttrs[field] === undefined || defaultOf(credentialAttrs[field]) === undefined)) {
         diags.error("Credential Not Used By Method", msg.credentialForeign(field, method, [...allowed]), at);
@@ -253,18 +271,29 @@ export function defineAppConnection(spec: AppConnectionSpec): ResourceDefinition
   const modifyPlan: ResourceDefinition<InfisicalClient>["modifyPlan"] = (req, resp, diags) => {
     const method = attr(resp.planned, "method");
     const creds = attr(req.config, "credentials");
-    if (req.prior === null && typeof method === "string" && isObject(creds)) {
-      for (const field of spec.methods[method]?.requiredToCreate ?? []) {
-        if (creds[field] === null || creds[field] === undefined) {
-          diags.error("Missing Credential", msg.credentialRequiredToCreate(field, method), AttributePath.of("credentials", field));
+    if (typeof method === "string" && isObject(creds)) {
+      const creating = req.prior === null;
+      for (const field of creating ? spec.methods[method]?.requiredToCreate ?? [] : []) {
+        if (!secretGiven(creds, field)) {
+          diags.error("Missing Credential", msg.credentialRequiredToCreate(field, method, twinOf.get(field)), AttributePath.of("credentials", field));
+        }
+      }
+      // A needed secret must be at hand whenever the credentials object is sent (the API takes it whole).
+      if (creating || (req.prior !== null && sendsCredentials(req.prior, resp.planned, req.changed))) {
+        for (const field of spec.methods[method]?.required ?? []) {
+          if (isNeededSecret(method, field) && !secretGiven(creds, field)) {
+            diags.error("Missing Credential", msg.secretRequired(field, twinOf.get(field) as string, method, creating), AttributePath.of("credentials", field));
+          }
         }
       }
     }
     spec.modifyPlan?.(req, resp, diags);
   };
 
+  /** Credentials are sent when one changed or the write-only version moved, unless the app's rule says no. */
   const sendsCredentials = (prior: ObjectValue, planned: ObjectValue, changed: readonly AttributePath[]): boolean => {
-    if (!changed.some((p) => p.isWithin(AttributePath.root("credentials")))) return false;
+    const watched = [AttributePath.root("credentials"), AttributePath.root("credentials_wo_version")];
+    if (!changed.some((p) => watched.some((w) => p.isWithin(w)))) return false;
     return spec.sendsCredentials ? spec.sendsCredentials(prior, planned) : true;
   };
 
@@ -344,10 +373,15 @@ export function defineAppConnection(spec: AppConnectionSpec): ResourceDefinition
       const state = stateFromApi(conn, prior);
       const hashMoved = prior.credentials_hash !== null && state.credentials_hash !== prior.credentials_hash;
       if (!hashMoved || spec.serverOwnsSecret(state)) return state;
-      // The stored secret was replaced outside: forget ours so the plan re-sends the configured one.
-      diags.warning("Credentials Changed Outside Terraform", msg.credentialsDrift(display, String(state.name)), AttributePath.root("credentials"));
       const creds = attr(state, "credentials");
       if (!isObject(creds)) return state;
+      if (!twins.some(([field]) => creds[field] !== null)) {
+        // Write-only (or never imported) secrets cannot be re-sent from state: say how to re-send them.
+        diags.warning("Credentials Changed Outside Terraform", msg.credentialsDriftWriteOnly(display, String(state.name)), AttributePath.root("credentials_wo_version"));
+        return state;
+      }
+      // The stored secret was replaced outside: forget ours so the plan re-sends the configured one.
+      diags.warning("Credentials Changed Outside Terraform", msg.credentialsDrift(display, String(state.name)), AttributePath.root("credentials"));
       const cleared: Record<string, Value> = { ...creds };
       for (const name of Object.keys(credentialAttrs)) if (isSecret(name)) cleared[name] = null;
       return withAttributes(state, { credentials: cleared });

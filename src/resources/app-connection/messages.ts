@@ -11,12 +11,20 @@ export const connectionMessages = {
     `Credential rotation is only supported for the ${list(allowed)} method; this connection uses "${method}". Remove rotation or change method.`,
   credentialRequired: (field: string, method: string, allowed: readonly string[]): string =>
     `credentials.${field} is required when method is "${method}". That method takes: ${list(allowed)}.`,
-  credentialRequiredToCreate: (field: string, method: string): string =>
-    `credentials.${field} is required to create a connection with method "${method}". Connections created in the Infisical UI can be imported and managed without it.`,
+  credentialRequiredToCreate: (field: string, method: string, twin?: string): string =>
+    `credentials.${field}${twin ? ` or credentials.${twin}` : ""} is required to create a connection with method "${method}". Connections created in the Infisical UI can be imported and managed without it.`,
+  secretRequired: (field: string, twin: string, method: string, creating: boolean): string =>
+    creating
+      ? `credentials.${field} or credentials.${twin} is required to create a connection with method "${method}"; set exactly one (${twin} is sent but never stored).`
+      : `This plan sends the credentials again (a credential or credentials_wo_version changed), and the API needs the secret with them: set credentials.${field} or credentials.${twin}.`,
+  secretTwice: (field: string, twin: string): string =>
+    `credentials.${field} and credentials.${twin} are both set; set exactly one (${twin} keeps the secret out of state and plans).`,
   credentialForeign: (field: string, method: string, allowed: readonly string[]): string =>
     `credentials.${field} is not used by method "${method}". That method takes: ${list(allowed)}.`,
   credentialsDrift: (display: string, name: string): string =>
     `The stored credentials of ${display} Connection "${name}" were replaced outside Terraform (credentials_hash changed). The plan re-sends the configured credentials.`,
+  credentialsDriftWriteOnly: (display: string, name: string): string =>
+    `The stored credentials of ${display} Connection "${name}" were replaced outside Terraform (credentials_hash changed). Its secret is write-only, so Terraform has no copy to re-send: change credentials_wo_version to send the configured *_wo values again.`,
   importNotFound: (display: string, id: string): string =>
     `No ${display} Connection matches "${id}". Import by ID (a UUID), by name (organization scope), or as <project_id>/<name>.`,
   platformManagedIrreversible:
@@ -24,5 +32,5 @@ export const connectionMessages = {
   platformManagedCredentialChange: (field: string): string =>
     `credentials.${field} cannot change on a platform-managed connection: Infisical owns its credentials now. Revert the change, or replace the connection.`,
   platformManagedPasswordIgnored:
-    "The password of a platform-managed connection is owned by Infisical: the changed credentials.password is recorded in state but not sent.",
+    "The password of a platform-managed connection is owned by Infisical: a changed credentials.password (or credentials_wo_version) is recorded in state but nothing is sent. With credentials.password_wo there is nothing to ignore.",
 };

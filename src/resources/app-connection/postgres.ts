@@ -37,7 +37,9 @@ export const postgresConnection = defineAppConnection({
       diags.error("Cannot Reverse Platform-Managed Credentials", msg.platformManagedIrreversible, AttributePath.root("is_platform_managed_credentials"));
     }
     const credentials = AttributePath.root("credentials");
+    const version = AttributePath.root("credentials_wo_version");
     for (const path of req.changed) {
+      if (path.equals(version)) diags.warning("Password Change Ignored", msg.platformManagedPasswordIgnored, path);
       if (!path.isWithin(credentials)) continue;
       const field = path.steps[1]?.kind === "attribute" ? path.steps[1].name : "";
       if (field === "password") diags.warning("Password Change Ignored", msg.platformManagedPasswordIgnored, path);

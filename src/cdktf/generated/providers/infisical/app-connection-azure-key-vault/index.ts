@@ -8,11 +8,17 @@ import * as cdktf from 'cdktf';
 
 export interface AppConnectionAzureKeyVaultConfig extends cdktf.TerraformMetaArguments {
   /**
-  * The credentials used to connect with Azure Key Vault; which fields apply depends on `method`.
+  * The credentials used to connect with Azure Key Vault; which fields apply depends on `method`. Each secret has a write-only form (`*_wo`) that is sent but never stored.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/vaultbridge/infisical/0.1.0/docs/resources/app_connection_azure_key_vault#credentials AppConnectionAzureKeyVault#credentials}
   */
   readonly credentials: AppConnectionAzureKeyVaultCredentials;
+  /**
+  * Change this number to send the write-only credentials (the `*_wo` fields) again: a changed write-only value alone plans nothing, because Terraform keeps no copy to compare with.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/vaultbridge/infisical/0.1.0/docs/resources/app_connection_azure_key_vault#credentials_wo_version AppConnectionAzureKeyVault#credentials_wo_version}
+  */
+  readonly credentialsWoVersion?: number;
   /**
   * A description of the Azure Key Vault Connection, at most 256 characters.
   *
@@ -70,6 +76,12 @@ export interface AppConnectionAzureKeyVaultCredentials {
   */
   readonly certificateBody?: string;
   /**
+  * Write-only form of `certificate_body` (Terraform ≥ 1.11): sent to the API, never stored in state or plans; takes ephemeral values. Set `certificate_body` or `certificate_body_wo`, not both.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/vaultbridge/infisical/0.1.0/docs/resources/app_connection_azure_key_vault#certificate_body_wo AppConnectionAzureKeyVault#certificate_body_wo}
+  */
+  readonly certificateBodyWo?: string;
+  /**
   * Client secret and certificate: the application (client) ID, a UUID.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/vaultbridge/infisical/0.1.0/docs/resources/app_connection_azure_key_vault#client_id AppConnectionAzureKeyVault#client_id}
@@ -82,17 +94,35 @@ export interface AppConnectionAzureKeyVaultCredentials {
   */
   readonly clientSecret?: string;
   /**
+  * Write-only form of `client_secret` (Terraform ≥ 1.11): sent to the API, never stored in state or plans; takes ephemeral values. Set `client_secret` or `client_secret_wo`, not both.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/vaultbridge/infisical/0.1.0/docs/resources/app_connection_azure_key_vault#client_secret_wo AppConnectionAzureKeyVault#client_secret_wo}
+  */
+  readonly clientSecretWo?: string;
+  /**
   * OAuth: the one-time authorization code; needed only to create.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/vaultbridge/infisical/0.1.0/docs/resources/app_connection_azure_key_vault#code AppConnectionAzureKeyVault#code}
   */
   readonly code?: string;
   /**
+  * Write-only form of `code` (Terraform ≥ 1.11): sent to the API, never stored in state or plans; takes ephemeral values. Set `code` or `code_wo`, not both.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/vaultbridge/infisical/0.1.0/docs/resources/app_connection_azure_key_vault#code_wo AppConnectionAzureKeyVault#code_wo}
+  */
+  readonly codeWo?: string;
+  /**
   * Certificate: the private key, PEM.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/vaultbridge/infisical/0.1.0/docs/resources/app_connection_azure_key_vault#private_key AppConnectionAzureKeyVault#private_key}
   */
   readonly privateKey?: string;
+  /**
+  * Write-only form of `private_key` (Terraform ≥ 1.11): sent to the API, never stored in state or plans; takes ephemeral values. Set `private_key` or `private_key_wo`, not both.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/vaultbridge/infisical/0.1.0/docs/resources/app_connection_azure_key_vault#private_key_wo AppConnectionAzureKeyVault#private_key_wo}
+  */
+  readonly privateKeyWo?: string;
   /**
   * The Azure tenant (directory) ID, a UUID.
   *
@@ -108,10 +138,14 @@ export function appConnectionAzureKeyVaultCredentialsToTerraform(struct?: AppCon
   }
   return {
     certificate_body: cdktf.stringToTerraform(struct!.certificateBody),
+    certificate_body_wo: cdktf.stringToTerraform(struct!.certificateBodyWo),
     client_id: cdktf.stringToTerraform(struct!.clientId),
     client_secret: cdktf.stringToTerraform(struct!.clientSecret),
+    client_secret_wo: cdktf.stringToTerraform(struct!.clientSecretWo),
     code: cdktf.stringToTerraform(struct!.code),
+    code_wo: cdktf.stringToTerraform(struct!.codeWo),
     private_key: cdktf.stringToTerraform(struct!.privateKey),
+    private_key_wo: cdktf.stringToTerraform(struct!.privateKeyWo),
     tenant_id: cdktf.stringToTerraform(struct!.tenantId),
   }
 }
@@ -129,6 +163,12 @@ export function appConnectionAzureKeyVaultCredentialsToHclTerraform(struct?: App
       type: "simple",
       storageClassType: "string",
     },
+    certificate_body_wo: {
+      value: cdktf.stringToHclTerraform(struct!.certificateBodyWo),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
     client_id: {
       value: cdktf.stringToHclTerraform(struct!.clientId),
       isBlock: false,
@@ -141,14 +181,32 @@ export function appConnectionAzureKeyVaultCredentialsToHclTerraform(struct?: App
       type: "simple",
       storageClassType: "string",
     },
+    client_secret_wo: {
+      value: cdktf.stringToHclTerraform(struct!.clientSecretWo),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
     code: {
       value: cdktf.stringToHclTerraform(struct!.code),
       isBlock: false,
       type: "simple",
       storageClassType: "string",
     },
+    code_wo: {
+      value: cdktf.stringToHclTerraform(struct!.codeWo),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
     private_key: {
       value: cdktf.stringToHclTerraform(struct!.privateKey),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    private_key_wo: {
+      value: cdktf.stringToHclTerraform(struct!.privateKeyWo),
       isBlock: false,
       type: "simple",
       storageClassType: "string",
@@ -187,6 +245,10 @@ export class AppConnectionAzureKeyVaultCredentialsOutputReference extends cdktf.
       hasAnyValues = true;
       internalValueResult.certificateBody = this._certificateBody;
     }
+    if (this._certificateBodyWo !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.certificateBodyWo = this._certificateBodyWo;
+    }
     if (this._clientId !== undefined) {
       hasAnyValues = true;
       internalValueResult.clientId = this._clientId;
@@ -195,13 +257,25 @@ export class AppConnectionAzureKeyVaultCredentialsOutputReference extends cdktf.
       hasAnyValues = true;
       internalValueResult.clientSecret = this._clientSecret;
     }
+    if (this._clientSecretWo !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.clientSecretWo = this._clientSecretWo;
+    }
     if (this._code !== undefined) {
       hasAnyValues = true;
       internalValueResult.code = this._code;
     }
+    if (this._codeWo !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.codeWo = this._codeWo;
+    }
     if (this._privateKey !== undefined) {
       hasAnyValues = true;
       internalValueResult.privateKey = this._privateKey;
+    }
+    if (this._privateKeyWo !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.privateKeyWo = this._privateKeyWo;
     }
     if (this._tenantId !== undefined) {
       hasAnyValues = true;
@@ -215,10 +289,14 @@ export class AppConnectionAzureKeyVaultCredentialsOutputReference extends cdktf.
       this.isEmptyObject = false;
       this.resolvableValue = undefined;
       this._certificateBody = undefined;
+      this._certificateBodyWo = undefined;
       this._clientId = undefined;
       this._clientSecret = undefined;
+      this._clientSecretWo = undefined;
       this._code = undefined;
+      this._codeWo = undefined;
       this._privateKey = undefined;
+      this._privateKeyWo = undefined;
       this._tenantId = undefined;
     }
     else if (cdktf.Tokenization.isResolvable(value)) {
@@ -229,10 +307,14 @@ export class AppConnectionAzureKeyVaultCredentialsOutputReference extends cdktf.
       this.isEmptyObject = Object.keys(value).length === 0;
       this.resolvableValue = undefined;
       this._certificateBody = value.certificateBody;
+      this._certificateBodyWo = value.certificateBodyWo;
       this._clientId = value.clientId;
       this._clientSecret = value.clientSecret;
+      this._clientSecretWo = value.clientSecretWo;
       this._code = value.code;
+      this._codeWo = value.codeWo;
       this._privateKey = value.privateKey;
+      this._privateKeyWo = value.privateKeyWo;
       this._tenantId = value.tenantId;
     }
   }
@@ -251,6 +333,23 @@ export class AppConnectionAzureKeyVaultCredentialsOutputReference extends cdktf.
   // Temporarily expose input value. Use with caution.
   public get certificateBodyInput() {
     return this._certificateBody;
+  }
+
+  // certificate_body_wo - computed: false, optional: true, required: false
+  private _certificateBodyWo?: string; 
+  public get certificateBodyWo(): string | undefined {
+    // write-only: never in state, so this gives back what was configured (undefined when unset)
+    return this._certificateBodyWo;
+  }
+  public set certificateBodyWo(value: string) {
+    this._certificateBodyWo = value;
+  }
+  public resetCertificateBodyWo() {
+    this._certificateBodyWo = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get certificateBodyWoInput() {
+    return this._certificateBodyWo;
   }
 
   // client_id - computed: false, optional: true, required: false
@@ -285,6 +384,23 @@ export class AppConnectionAzureKeyVaultCredentialsOutputReference extends cdktf.
     return this._clientSecret;
   }
 
+  // client_secret_wo - computed: false, optional: true, required: false
+  private _clientSecretWo?: string; 
+  public get clientSecretWo(): string | undefined {
+    // write-only: never in state, so this gives back what was configured (undefined when unset)
+    return this._clientSecretWo;
+  }
+  public set clientSecretWo(value: string) {
+    this._clientSecretWo = value;
+  }
+  public resetClientSecretWo() {
+    this._clientSecretWo = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get clientSecretWoInput() {
+    return this._clientSecretWo;
+  }
+
   // code - computed: false, optional: true, required: false
   private _code?: string; 
   public get code() {
@@ -301,6 +417,23 @@ export class AppConnectionAzureKeyVaultCredentialsOutputReference extends cdktf.
     return this._code;
   }
 
+  // code_wo - computed: false, optional: true, required: false
+  private _codeWo?: string; 
+  public get codeWo(): string | undefined {
+    // write-only: never in state, so this gives back what was configured (undefined when unset)
+    return this._codeWo;
+  }
+  public set codeWo(value: string) {
+    this._codeWo = value;
+  }
+  public resetCodeWo() {
+    this._codeWo = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get codeWoInput() {
+    return this._codeWo;
+  }
+
   // private_key - computed: false, optional: true, required: false
   private _privateKey?: string; 
   public get privateKey() {
@@ -315,6 +448,23 @@ export class AppConnectionAzureKeyVaultCredentialsOutputReference extends cdktf.
   // Temporarily expose input value. Use with caution.
   public get privateKeyInput() {
     return this._privateKey;
+  }
+
+  // private_key_wo - computed: false, optional: true, required: false
+  private _privateKeyWo?: string; 
+  public get privateKeyWo(): string | undefined {
+    // write-only: never in state, so this gives back what was configured (undefined when unset)
+    return this._privateKeyWo;
+  }
+  public set privateKeyWo(value: string) {
+    this._privateKeyWo = value;
+  }
+  public resetPrivateKeyWo() {
+    this._privateKeyWo = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get privateKeyWoInput() {
+    return this._privateKeyWo;
   }
 
   // tenant_id - computed: false, optional: true, required: false
@@ -635,6 +785,7 @@ export class AppConnectionAzureKeyVault extends cdktf.TerraformResource {
       forEach: config.forEach
     });
     this._credentials.internalValue = config.credentials;
+    this._credentialsWoVersion = config.credentialsWoVersion;
     this._description = config.description;
     this._gatewayId = config.gatewayId;
     this._isAutoRotationEnabled = config.isAutoRotationEnabled;
@@ -670,6 +821,22 @@ export class AppConnectionAzureKeyVault extends cdktf.TerraformResource {
   // credentials_hash - computed: true, optional: false, required: false
   public get credentialsHash() {
     return this.getStringAttribute('credentials_hash');
+  }
+
+  // credentials_wo_version - computed: false, optional: true, required: false
+  private _credentialsWoVersion?: number; 
+  public get credentialsWoVersion() {
+    return this.getNumberAttribute('credentials_wo_version');
+  }
+  public set credentialsWoVersion(value: number) {
+    this._credentialsWoVersion = value;
+  }
+  public resetCredentialsWoVersion() {
+    this._credentialsWoVersion = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get credentialsWoVersionInput() {
+    return this._credentialsWoVersion;
   }
 
   // description - computed: false, optional: true, required: false
@@ -831,6 +998,7 @@ export class AppConnectionAzureKeyVault extends cdktf.TerraformResource {
   protected synthesizeAttributes(): { [name: string]: any } {
     return {
       credentials: appConnectionAzureKeyVaultCredentialsToTerraform(this._credentials.internalValue),
+      credentials_wo_version: cdktf.numberToTerraform(this._credentialsWoVersion),
       description: cdktf.stringToTerraform(this._description),
       gateway_id: cdktf.stringToTerraform(this._gatewayId),
       is_auto_rotation_enabled: cdktf.booleanToTerraform(this._isAutoRotationEnabled),
@@ -849,6 +1017,12 @@ export class AppConnectionAzureKeyVault extends cdktf.TerraformResource {
         isBlock: true,
         type: "struct",
         storageClassType: "AppConnectionAzureKeyVaultCredentials",
+      },
+      credentials_wo_version: {
+        value: cdktf.numberToHclTerraform(this._credentialsWoVersion),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
       },
       description: {
         value: cdktf.stringToHclTerraform(this._description),

@@ -8,11 +8,17 @@ import * as cdktf from 'cdktf';
 
 export interface AppConnectionHerokuConfig extends cdktf.TerraformMetaArguments {
   /**
-  * The credentials used to connect with Heroku; which fields apply depends on `method`.
+  * The credentials used to connect with Heroku; which fields apply depends on `method`. Each secret has a write-only form (`*_wo`) that is sent but never stored.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/vaultbridge/infisical/0.1.0/docs/resources/app_connection_heroku#credentials AppConnectionHeroku#credentials}
   */
   readonly credentials: AppConnectionHerokuCredentials;
+  /**
+  * Change this number to send the write-only credentials (the `*_wo` fields) again: a changed write-only value alone plans nothing, because Terraform keeps no copy to compare with.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/vaultbridge/infisical/0.1.0/docs/resources/app_connection_heroku#credentials_wo_version AppConnectionHeroku#credentials_wo_version}
+  */
+  readonly credentialsWoVersion?: number;
   /**
   * A description of the Heroku Connection, at most 256 characters.
   *
@@ -70,11 +76,23 @@ export interface AppConnectionHerokuCredentials {
   */
   readonly authToken?: string;
   /**
+  * Write-only form of `auth_token` (Terraform ≥ 1.11): sent to the API, never stored in state or plans; takes ephemeral values. Set `auth_token` or `auth_token_wo`, not both.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/vaultbridge/infisical/0.1.0/docs/resources/app_connection_heroku#auth_token_wo AppConnectionHeroku#auth_token_wo}
+  */
+  readonly authTokenWo?: string;
+  /**
   * OAuth: the one-time authorization code; needed only to create.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/vaultbridge/infisical/0.1.0/docs/resources/app_connection_heroku#code AppConnectionHeroku#code}
   */
   readonly code?: string;
+  /**
+  * Write-only form of `code` (Terraform ≥ 1.11): sent to the API, never stored in state or plans; takes ephemeral values. Set `code` or `code_wo`, not both.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/vaultbridge/infisical/0.1.0/docs/resources/app_connection_heroku#code_wo AppConnectionHeroku#code_wo}
+  */
+  readonly codeWo?: string;
 }
 
 export function appConnectionHerokuCredentialsToTerraform(struct?: AppConnectionHerokuCredentials | cdktf.IResolvable): any {
@@ -84,7 +102,9 @@ export function appConnectionHerokuCredentialsToTerraform(struct?: AppConnection
   }
   return {
     auth_token: cdktf.stringToTerraform(struct!.authToken),
+    auth_token_wo: cdktf.stringToTerraform(struct!.authTokenWo),
     code: cdktf.stringToTerraform(struct!.code),
+    code_wo: cdktf.stringToTerraform(struct!.codeWo),
   }
 }
 
@@ -101,8 +121,20 @@ export function appConnectionHerokuCredentialsToHclTerraform(struct?: AppConnect
       type: "simple",
       storageClassType: "string",
     },
+    auth_token_wo: {
+      value: cdktf.stringToHclTerraform(struct!.authTokenWo),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
     code: {
       value: cdktf.stringToHclTerraform(struct!.code),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    code_wo: {
+      value: cdktf.stringToHclTerraform(struct!.codeWo),
       isBlock: false,
       type: "simple",
       storageClassType: "string",
@@ -135,9 +167,17 @@ export class AppConnectionHerokuCredentialsOutputReference extends cdktf.Complex
       hasAnyValues = true;
       internalValueResult.authToken = this._authToken;
     }
+    if (this._authTokenWo !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.authTokenWo = this._authTokenWo;
+    }
     if (this._code !== undefined) {
       hasAnyValues = true;
       internalValueResult.code = this._code;
+    }
+    if (this._codeWo !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.codeWo = this._codeWo;
     }
     return hasAnyValues ? internalValueResult : undefined;
   }
@@ -147,7 +187,9 @@ export class AppConnectionHerokuCredentialsOutputReference extends cdktf.Complex
       this.isEmptyObject = false;
       this.resolvableValue = undefined;
       this._authToken = undefined;
+      this._authTokenWo = undefined;
       this._code = undefined;
+      this._codeWo = undefined;
     }
     else if (cdktf.Tokenization.isResolvable(value)) {
       this.isEmptyObject = false;
@@ -157,7 +199,9 @@ export class AppConnectionHerokuCredentialsOutputReference extends cdktf.Complex
       this.isEmptyObject = Object.keys(value).length === 0;
       this.resolvableValue = undefined;
       this._authToken = value.authToken;
+      this._authTokenWo = value.authTokenWo;
       this._code = value.code;
+      this._codeWo = value.codeWo;
     }
   }
 
@@ -177,6 +221,23 @@ export class AppConnectionHerokuCredentialsOutputReference extends cdktf.Complex
     return this._authToken;
   }
 
+  // auth_token_wo - computed: false, optional: true, required: false
+  private _authTokenWo?: string; 
+  public get authTokenWo(): string | undefined {
+    // write-only: never in state, so this gives back what was configured (undefined when unset)
+    return this._authTokenWo;
+  }
+  public set authTokenWo(value: string) {
+    this._authTokenWo = value;
+  }
+  public resetAuthTokenWo() {
+    this._authTokenWo = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get authTokenWoInput() {
+    return this._authTokenWo;
+  }
+
   // code - computed: false, optional: true, required: false
   private _code?: string; 
   public get code() {
@@ -191,6 +252,23 @@ export class AppConnectionHerokuCredentialsOutputReference extends cdktf.Complex
   // Temporarily expose input value. Use with caution.
   public get codeInput() {
     return this._code;
+  }
+
+  // code_wo - computed: false, optional: true, required: false
+  private _codeWo?: string; 
+  public get codeWo(): string | undefined {
+    // write-only: never in state, so this gives back what was configured (undefined when unset)
+    return this._codeWo;
+  }
+  public set codeWo(value: string) {
+    this._codeWo = value;
+  }
+  public resetCodeWo() {
+    this._codeWo = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get codeWoInput() {
+    return this._codeWo;
   }
 }
 export interface AppConnectionHerokuRotationRotateAtUtc {
@@ -495,6 +573,7 @@ export class AppConnectionHeroku extends cdktf.TerraformResource {
       forEach: config.forEach
     });
     this._credentials.internalValue = config.credentials;
+    this._credentialsWoVersion = config.credentialsWoVersion;
     this._description = config.description;
     this._gatewayId = config.gatewayId;
     this._isAutoRotationEnabled = config.isAutoRotationEnabled;
@@ -530,6 +609,22 @@ export class AppConnectionHeroku extends cdktf.TerraformResource {
   // credentials_hash - computed: true, optional: false, required: false
   public get credentialsHash() {
     return this.getStringAttribute('credentials_hash');
+  }
+
+  // credentials_wo_version - computed: false, optional: true, required: false
+  private _credentialsWoVersion?: number; 
+  public get credentialsWoVersion() {
+    return this.getNumberAttribute('credentials_wo_version');
+  }
+  public set credentialsWoVersion(value: number) {
+    this._credentialsWoVersion = value;
+  }
+  public resetCredentialsWoVersion() {
+    this._credentialsWoVersion = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get credentialsWoVersionInput() {
+    return this._credentialsWoVersion;
   }
 
   // description - computed: false, optional: true, required: false
@@ -679,6 +774,7 @@ export class AppConnectionHeroku extends cdktf.TerraformResource {
   protected synthesizeAttributes(): { [name: string]: any } {
     return {
       credentials: appConnectionHerokuCredentialsToTerraform(this._credentials.internalValue),
+      credentials_wo_version: cdktf.numberToTerraform(this._credentialsWoVersion),
       description: cdktf.stringToTerraform(this._description),
       gateway_id: cdktf.stringToTerraform(this._gatewayId),
       is_auto_rotation_enabled: cdktf.booleanToTerraform(this._isAutoRotationEnabled),
@@ -697,6 +793,12 @@ export class AppConnectionHeroku extends cdktf.TerraformResource {
         isBlock: true,
         type: "struct",
         storageClassType: "AppConnectionHerokuCredentials",
+      },
+      credentials_wo_version: {
+        value: cdktf.numberToHclTerraform(this._credentialsWoVersion),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
       },
       description: {
         value: cdktf.stringToHclTerraform(this._description),

@@ -8,11 +8,17 @@ import * as cdktf from 'cdktf';
 
 export interface AppConnectionPostgresConfig extends cdktf.TerraformMetaArguments {
   /**
-  * The credentials used to connect with PostgreSQL; which fields apply depends on `method`.
+  * The credentials used to connect with PostgreSQL; which fields apply depends on `method`. Each secret has a write-only form (`*_wo`) that is sent but never stored.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/vaultbridge/infisical/0.1.0/docs/resources/app_connection_postgres#credentials AppConnectionPostgres#credentials}
   */
   readonly credentials: AppConnectionPostgresCredentials;
+  /**
+  * Change this number to send the write-only credentials (the `*_wo` fields) again: a changed write-only value alone plans nothing, because Terraform keeps no copy to compare with.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/vaultbridge/infisical/0.1.0/docs/resources/app_connection_postgres#credentials_wo_version AppConnectionPostgres#credentials_wo_version}
+  */
+  readonly credentialsWoVersion?: number;
   /**
   * A description of the PostgreSQL Connection, at most 256 characters.
   *
@@ -80,7 +86,13 @@ export interface AppConnectionPostgresCredentials {
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/vaultbridge/infisical/0.1.0/docs/resources/app_connection_postgres#password AppConnectionPostgres#password}
   */
-  readonly password: string;
+  readonly password?: string;
+  /**
+  * Write-only form of `password` (Terraform ≥ 1.11): sent to the API, never stored in state or plans; takes ephemeral values. Set `password` or `password_wo`, not both.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/vaultbridge/infisical/0.1.0/docs/resources/app_connection_postgres#password_wo AppConnectionPostgres#password_wo}
+  */
+  readonly passwordWo?: string;
   /**
   * Port of the server (default 5432).
   *
@@ -122,6 +134,7 @@ export function appConnectionPostgresCredentialsToTerraform(struct?: AppConnecti
     database: cdktf.stringToTerraform(struct!.database),
     host: cdktf.stringToTerraform(struct!.host),
     password: cdktf.stringToTerraform(struct!.password),
+    password_wo: cdktf.stringToTerraform(struct!.passwordWo),
     port: cdktf.numberToTerraform(struct!.port),
     ssl_certificate: cdktf.stringToTerraform(struct!.sslCertificate),
     ssl_enabled: cdktf.booleanToTerraform(struct!.sslEnabled),
@@ -151,6 +164,12 @@ export function appConnectionPostgresCredentialsToHclTerraform(struct?: AppConne
     },
     password: {
       value: cdktf.stringToHclTerraform(struct!.password),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    password_wo: {
+      value: cdktf.stringToHclTerraform(struct!.passwordWo),
       isBlock: false,
       type: "simple",
       storageClassType: "string",
@@ -221,6 +240,10 @@ export class AppConnectionPostgresCredentialsOutputReference extends cdktf.Compl
       hasAnyValues = true;
       internalValueResult.password = this._password;
     }
+    if (this._passwordWo !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.passwordWo = this._passwordWo;
+    }
     if (this._port !== undefined) {
       hasAnyValues = true;
       internalValueResult.port = this._port;
@@ -251,6 +274,7 @@ export class AppConnectionPostgresCredentialsOutputReference extends cdktf.Compl
       this._database = undefined;
       this._host = undefined;
       this._password = undefined;
+      this._passwordWo = undefined;
       this._port = undefined;
       this._sslCertificate = undefined;
       this._sslEnabled = undefined;
@@ -267,6 +291,7 @@ export class AppConnectionPostgresCredentialsOutputReference extends cdktf.Compl
       this._database = value.database;
       this._host = value.host;
       this._password = value.password;
+      this._passwordWo = value.passwordWo;
       this._port = value.port;
       this._sslCertificate = value.sslCertificate;
       this._sslEnabled = value.sslEnabled;
@@ -301,7 +326,7 @@ export class AppConnectionPostgresCredentialsOutputReference extends cdktf.Compl
     return this._host;
   }
 
-  // password - computed: false, optional: false, required: true
+  // password - computed: false, optional: true, required: false
   private _password?: string; 
   public get password() {
     return this.getStringAttribute('password');
@@ -309,9 +334,29 @@ export class AppConnectionPostgresCredentialsOutputReference extends cdktf.Compl
   public set password(value: string) {
     this._password = value;
   }
+  public resetPassword() {
+    this._password = undefined;
+  }
   // Temporarily expose input value. Use with caution.
   public get passwordInput() {
     return this._password;
+  }
+
+  // password_wo - computed: false, optional: true, required: false
+  private _passwordWo?: string; 
+  public get passwordWo(): string | undefined {
+    // write-only: never in state, so this gives back what was configured (undefined when unset)
+    return this._passwordWo;
+  }
+  public set passwordWo(value: string) {
+    this._passwordWo = value;
+  }
+  public resetPasswordWo() {
+    this._passwordWo = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get passwordWoInput() {
+    return this._passwordWo;
   }
 
   // port - computed: true, optional: true, required: false
@@ -693,6 +738,7 @@ export class AppConnectionPostgres extends cdktf.TerraformResource {
       forEach: config.forEach
     });
     this._credentials.internalValue = config.credentials;
+    this._credentialsWoVersion = config.credentialsWoVersion;
     this._description = config.description;
     this._gatewayId = config.gatewayId;
     this._isAutoRotationEnabled = config.isAutoRotationEnabled;
@@ -728,6 +774,22 @@ export class AppConnectionPostgres extends cdktf.TerraformResource {
   // credentials_hash - computed: true, optional: false, required: false
   public get credentialsHash() {
     return this.getStringAttribute('credentials_hash');
+  }
+
+  // credentials_wo_version - computed: false, optional: true, required: false
+  private _credentialsWoVersion?: number; 
+  public get credentialsWoVersion() {
+    return this.getNumberAttribute('credentials_wo_version');
+  }
+  public set credentialsWoVersion(value: number) {
+    this._credentialsWoVersion = value;
+  }
+  public resetCredentialsWoVersion() {
+    this._credentialsWoVersion = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get credentialsWoVersionInput() {
+    return this._credentialsWoVersion;
   }
 
   // description - computed: false, optional: true, required: false
@@ -877,6 +939,7 @@ export class AppConnectionPostgres extends cdktf.TerraformResource {
   protected synthesizeAttributes(): { [name: string]: any } {
     return {
       credentials: appConnectionPostgresCredentialsToTerraform(this._credentials.internalValue),
+      credentials_wo_version: cdktf.numberToTerraform(this._credentialsWoVersion),
       description: cdktf.stringToTerraform(this._description),
       gateway_id: cdktf.stringToTerraform(this._gatewayId),
       is_auto_rotation_enabled: cdktf.booleanToTerraform(this._isAutoRotationEnabled),
@@ -895,6 +958,12 @@ export class AppConnectionPostgres extends cdktf.TerraformResource {
         isBlock: true,
         type: "struct",
         storageClassType: "AppConnectionPostgresCredentials",
+      },
+      credentials_wo_version: {
+        value: cdktf.numberToHclTerraform(this._credentialsWoVersion),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
       },
       description: {
         value: cdktf.stringToHclTerraform(this._description),

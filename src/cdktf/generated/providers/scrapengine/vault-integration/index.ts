@@ -42,7 +42,19 @@ export interface VaultIntegrationConfig extends cdktf.TerraformMetaArguments {
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/vaultbridge/scrapengine/0.1.0/docs/resources/vault_integration#secret_id VaultIntegration#secret_id}
   */
-  readonly secretId: string;
+  readonly secretId?: string;
+  /**
+  * Write-only form of `secret_id` (Terraform ≥ 1.11): sent to the API, never stored in state or plans; takes ephemeral values. Set `secret_id` or `secret_id_wo`, not both.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/vaultbridge/scrapengine/0.1.0/docs/resources/vault_integration#secret_id_wo VaultIntegration#secret_id_wo}
+  */
+  readonly secretIdWo?: string;
+  /**
+  * Change this number to send the write-only `secret_id_wo` again: a changed write-only value alone plans nothing, because Terraform keeps no copy to compare with.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/vaultbridge/scrapengine/0.1.0/docs/resources/vault_integration#secret_id_wo_version VaultIntegration#secret_id_wo_version}
+  */
+  readonly secretIdWoVersion?: number;
   /**
   * Backend type; only `hashicorp`.
   *
@@ -107,6 +119,8 @@ export class VaultIntegration extends cdktf.TerraformResource {
     this._namespace = config.namespace;
     this._roleId = config.roleId;
     this._secretId = config.secretId;
+    this._secretIdWo = config.secretIdWo;
+    this._secretIdWoVersion = config.secretIdWoVersion;
     this._type = config.type;
   }
 
@@ -195,7 +209,7 @@ export class VaultIntegration extends cdktf.TerraformResource {
     return this._roleId;
   }
 
-  // secret_id - computed: false, optional: false, required: true
+  // secret_id - computed: false, optional: true, required: false
   private _secretId?: string; 
   public get secretId() {
     return this.getStringAttribute('secret_id');
@@ -203,9 +217,45 @@ export class VaultIntegration extends cdktf.TerraformResource {
   public set secretId(value: string) {
     this._secretId = value;
   }
+  public resetSecretId() {
+    this._secretId = undefined;
+  }
   // Temporarily expose input value. Use with caution.
   public get secretIdInput() {
     return this._secretId;
+  }
+
+  // secret_id_wo - computed: false, optional: true, required: false
+  private _secretIdWo?: string; 
+  public get secretIdWo(): string | undefined {
+    // write-only: never in state, so this gives back what was configured (undefined when unset)
+    return this._secretIdWo;
+  }
+  public set secretIdWo(value: string) {
+    this._secretIdWo = value;
+  }
+  public resetSecretIdWo() {
+    this._secretIdWo = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get secretIdWoInput() {
+    return this._secretIdWo;
+  }
+
+  // secret_id_wo_version - computed: false, optional: true, required: false
+  private _secretIdWoVersion?: number; 
+  public get secretIdWoVersion() {
+    return this.getNumberAttribute('secret_id_wo_version');
+  }
+  public set secretIdWoVersion(value: number) {
+    this._secretIdWoVersion = value;
+  }
+  public resetSecretIdWoVersion() {
+    this._secretIdWoVersion = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get secretIdWoVersionInput() {
+    return this._secretIdWoVersion;
   }
 
   // type - computed: true, optional: true, required: false
@@ -241,6 +291,8 @@ export class VaultIntegration extends cdktf.TerraformResource {
       namespace: cdktf.stringToTerraform(this._namespace),
       role_id: cdktf.stringToTerraform(this._roleId),
       secret_id: cdktf.stringToTerraform(this._secretId),
+      secret_id_wo: cdktf.stringToTerraform(this._secretIdWo),
+      secret_id_wo_version: cdktf.numberToTerraform(this._secretIdWoVersion),
       type: cdktf.stringToTerraform(this._type),
     };
   }
@@ -282,6 +334,18 @@ export class VaultIntegration extends cdktf.TerraformResource {
         isBlock: false,
         type: "simple",
         storageClassType: "string",
+      },
+      secret_id_wo: {
+        value: cdktf.stringToHclTerraform(this._secretIdWo),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
+      },
+      secret_id_wo_version: {
+        value: cdktf.numberToHclTerraform(this._secretIdWoVersion),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
       },
       type: {
         value: cdktf.stringToHclTerraform(this._type),

@@ -220,3 +220,68 @@ function copyToTemp(file: string): string {
   copyFileSync(file, target);
   return target;
 }
+
+describe("write-only connections in state", () => {
+  const ephemeralPw = `variable "pw" {\n  type      = string\n  sensitive = true\n  ephemeral = true\n}\n`;
+  const pgBlock = (o: Record<string, unknown> = {}) =>
+    resourceBlock(PG, "db", { name: "wo-state", credentials: { host: "db.internal", database: "app", username: "app", password_wo: raw("var.pw") }, ...o });
+
+  test("credentials replaced outside: a warning naming credentials_wo_version, no diff; bumping it re-sends", async () => {
+    ws = new TerraformWorkspace();
+    ws.write({ "main.tf": `${blocksFor(emu, PG)}\n${ephemeralPw}${pgBlock({ credentials_wo_version: 1 })}` });
+    const env = { TF_VAR_pw: "outside-pw-1" };
+    await ws.apply([], { env });
+    const id = String(ws.attributes(`${PG}.db`).id);
+    const patched = await emu.infisical("PATCH", `/api/v1/app-connections/postgres/${id}`, {
+      credentials: { host: "db.internal", port: 5432, database: "app", username: "app", password: "someone-else", sslEnabled: true, sslRejectUnauthorized: true },
+    });
+    expect(patched.status).toBe(200);
+
+    const plan = await ws.plan(0, [], { env });
+    const warnings = ownDiagnostics(output(plan));
+    expect(warnings.map((d) => [d.severity, d.summary])).toEqual([["Warning", "Credentials Changed Outside Terraform"]]);
+    expect(warnings[0].detail).toMatch(/change credentials_wo_version/);
+    // The new hash is recorded: the next plan neither warns again nor changes anything.
+    await ws.apply([], { env });
+    expect(ownDiagnostics(output(await ws.plan(0, [], { env })))).toEqual([]);
+
+    const theirs = (await getObject(emu, PG, id))!.credentialsHash;
+    ws.write({ "main.tf": `${blocksFor(emu, PG)}\n${ephemeralPw}${pgBlock({ credentials_wo_version: 2 })}` });
+    await ws.apply([], { env });
+    expect((await getObject(emu, PG, id))!.credentialsHash).not.toBe(theirs);
+  }, 90_000);
+
+  test("platform-managed postgres with password_wo: nothing to ignore, no diff", async () => {
+    ws = new TerraformWorkspace();
+    ws.write({ "main.tf": `${blocksFor(emu, PG)}\n${ephemeralPw}${pgBlock({ is_platform_managed_credentials: true })}` });
+    await ws.apply([], { env: { TF_VAR_pw: "before-managed" } });
+    expect(ws.attributes(`${PG}.db`).is_platform_managed_credentials).toBe(true);
+    // The server changed the password; ours is write-only, so there is nothing to compare and nothing to warn about.
+    const plan = await ws.plan(0, [], { env: { TF_VAR_pw: "whatever-now" } });
+    expect(ownDiagnostics(output(plan))).toEqual([]);
+  }, 60_000);
+
+  test("an imported connection with password_wo and no version: nothing is re-sent", async () => {
+    const made = await emu.infisical("POST", "/api/v1/app-connections/postgres", {
+      name: "wo-imported",
+      method: "username-and-password",
+      credentials: { host: "db.internal", port: 5432, database: "app", username: "app", password: "made-elsewhere", sslEnabled: true, sslRejectUnauthorized: true },
+    });
+    expect(made.status).toBe(200);
+    ws = new TerraformWorkspace();
+    ws.write({
+      "main.tf": `${blocksFor(emu, PG)}\n${ephemeralPw}import {\n  to = ${PG}.db\n  id = "wo-imported"\n}\n${resourceBlock(PG, "db", {
+        name: "wo-imported",
+        credentials: { host: "db.internal", database: "app", username: "app", password_wo: raw("var.pw") },
+      })}`,
+    });
+    const env = { TF_VAR_pw: "not-sent" };
+    const plan = await ws.plan(2, [], { env });
+    expect(output(plan)).toMatch(/Plan: 1 to import, 0 to add, 0 to change, 0 to destroy/);
+    await emu.clearRequests();
+    await ws.apply([], { env });
+    const writes = (await emu.requests()).filter((r) => isResourceCall(r.path) && r.method !== "GET");
+    expect(writes).toEqual([]);
+    await ws.plan(0, [], { env });
+  }, 60_000);
+});

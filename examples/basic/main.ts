@@ -5,8 +5,10 @@
  *   npx vaultbridge plan | apply         the embedded engine (synthesizes first, through cdktf.json)
  *   terraform -chdir=cdktf.out/stacks/basic init | plan | apply
  *
- * Secrets are sensitive Terraform variables: cdk.tf.json holds `${var.…}` references, never the values, which come
- * from TF_VAR_<name> (or `--var name=value`) when the stack is planned. Where to find the services and how to log
+ * Secrets are ephemeral, sensitive Terraform variables feeding write-only attributes (`password_wo`, …): cdk.tf.json
+ * holds `${var.…}` references, the values come from TF_VAR_<name> (or `--var name=value`) for each plan and apply,
+ * and they are sent to the APIs and stored nowhere — not in the state, not in a saved plan. To send a changed secret,
+ * bump `credentialsWoVersion` / `secretIdWoVersion` (Terraform keeps no copy to compare). Where to find the services and how to log
  * in is left to the environment (INFISICAL_HOST, INFISICAL_UNIVERSAL_AUTH_CLIENT_ID / _CLIENT_SECRET or
  * INFISICAL_TOKEN, SCRAPENGINE_BASE_URL, SCRAPENGINE_API_KEY), so the same stack runs against the local emulator
  * and against the real services.
@@ -27,8 +29,12 @@ export class BasicStack extends TerraformStack {
     new InfisicalProvider(this, "infisical", {});
     new ScrapengineProvider(this, "scrapengine", {});
 
-    const secret = (name: string, description: string): string =>
-      new TerraformVariable(this, name, { type: "string", sensitive: true, nullable: false, description }).stringValue;
+    // Ephemeral (Terraform ≥ 1.10): the value lives for one run. cdktf 0.21 predates the flag, so it is an override.
+    const secret = (name: string, description: string): string => {
+      const variable = new TerraformVariable(this, name, { type: "string", sensitive: true, nullable: false, description });
+      variable.addOverride("ephemeral", true);
+      return variable.stringValue;
+    };
 
     const pgPassword = secret("pg_password", "Password of the PostgreSQL user Infisical connects as");
     const herokuAuthToken = secret("heroku_auth_token", "Heroku API token (HRKU-…)");
@@ -43,15 +49,17 @@ export class BasicStack extends TerraformStack {
         port: 5432,
         database: "orders",
         username: "infisical",
-        password: pgPassword,
+        passwordWo: pgPassword,
         sslEnabled: true,
       },
+      credentialsWoVersion: 1,
     });
 
     const heroku = new AppConnectionHeroku(this, "web", {
       name: "heroku-web",
       method: "auth-token",
-      credentials: { authToken: herokuAuthToken },
+      credentials: { authTokenWo: herokuAuthToken },
+      credentialsWoVersion: 1,
     });
 
     const azure = new AppConnectionAzureKeyVault(this, "keyvault", {
@@ -61,8 +69,9 @@ export class BasicStack extends TerraformStack {
       credentials: {
         tenantId: "9f3c2a1e-4b5d-4e6f-8a7b-1c2d3e4f5a6b",
         clientId: "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d",
-        clientSecret: azureClientSecret,
+        clientSecretWo: azureClientSecret,
       },
+      credentialsWoVersion: 1,
       isAutoRotationEnabled: true,
       rotation: { rotationInterval: 30, rotateAtUtc: { hours: 3, minutes: 0 } },
     });
@@ -71,7 +80,8 @@ export class BasicStack extends TerraformStack {
       name: "vault-prod",
       address: "https://vault.example.com:8200",
       roleId: "orders-role",
-      secretId: vaultSecretId,
+      secretIdWo: vaultSecretId,
+      secretIdWoVersion: 1,
     });
 
     new TerraformOutput(this, "postgres_connection_id", { value: postgres.id });

@@ -1,5 +1,7 @@
 # The example stack in HCL: one resource of each type, the same as examples/basic (the CDKTF app).
-# Secrets are sensitive variables (variables.tf), set through TF_VAR_<name>; where the services are and how to log
+# Secrets are ephemeral, sensitive variables (variables.tf), set through TF_VAR_<name> for each plan and apply, and
+# they go into write-only attributes (password_wo, …): sent to the APIs, stored nowhere (not in the state, not in a
+# saved plan). To send a changed secret, bump credentials_wo_version / secret_id_wo_version. Where the services are and how to log
 # in comes from the environment (INFISICAL_HOST, INFISICAL_UNIVERSAL_AUTH_CLIENT_ID / _CLIENT_SECRET or
 # INFISICAL_TOKEN, SCRAPENGINE_BASE_URL, SCRAPENGINE_API_KEY), so the same files run against the emulator and the
 # real services.
@@ -28,17 +30,19 @@ resource "infisical_app_connection_postgres" "orders" {
     port        = 5432
     database    = "orders"
     username    = "infisical"
-    password    = var.pg_password
+    password_wo = var.pg_password
     ssl_enabled = true
   }
+  credentials_wo_version = 1
 }
 
 resource "infisical_app_connection_heroku" "web" {
   name   = "heroku-web"
   method = "auth-token"
   credentials = {
-    auth_token = var.heroku_auth_token
+    auth_token_wo = var.heroku_auth_token
   }
+  credentials_wo_version = 1
 }
 
 resource "infisical_app_connection_azure_key_vault" "keyvault" {
@@ -46,10 +50,11 @@ resource "infisical_app_connection_azure_key_vault" "keyvault" {
   description = "Key Vault of the orders service; client secret rotated monthly"
   method      = "client-secret"
   credentials = {
-    tenant_id     = "9f3c2a1e-4b5d-4e6f-8a7b-1c2d3e4f5a6b"
-    client_id     = "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"
-    client_secret = var.azure_client_secret
+    tenant_id        = "9f3c2a1e-4b5d-4e6f-8a7b-1c2d3e4f5a6b"
+    client_id        = "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"
+    client_secret_wo = var.azure_client_secret
   }
+  credentials_wo_version   = 1
   is_auto_rotation_enabled = true
   rotation = {
     rotation_interval = 30
@@ -58,10 +63,11 @@ resource "infisical_app_connection_azure_key_vault" "keyvault" {
 }
 
 resource "scrapengine_vault_integration" "vault" {
-  name      = "vault-prod"
-  address   = "https://vault.example.com:8200"
-  role_id   = "orders-role"
-  secret_id = var.vault_secret_id
+  name                 = "vault-prod"
+  address              = "https://vault.example.com:8200"
+  role_id              = "orders-role"
+  secret_id_wo         = var.vault_secret_id
+  secret_id_wo_version = 1
 }
 
 output "postgres_connection_id" { value = infisical_app_connection_postgres.orders.id }

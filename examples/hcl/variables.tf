@@ -1,10 +1,12 @@
-# Secrets: set each with TF_VAR_<name> (or -var-file with a file kept out of git). Terraform shows them as
-# (sensitive value) in plans; they are stored in the state, so keep the state private.
+# Secrets: set each with TF_VAR_<name> (or -var-file with a file kept out of git), for every plan and apply. They are
+# ephemeral (Terraform ≥ 1.10) and feed write-only attributes (Terraform ≥ 1.11): nothing keeps them — not the
+# state, not a saved plan, so `terraform apply tfplan` needs them set again.
 
 variable "pg_password" {
   description = "Password of the PostgreSQL user Infisical connects as"
   type        = string
   sensitive   = true
+  ephemeral   = true
   nullable    = false
 }
 
@@ -12,6 +14,7 @@ variable "heroku_auth_token" {
   description = "Heroku API token (HRKU-…)"
   type        = string
   sensitive   = true
+  ephemeral   = true
   nullable    = false
 }
 
@@ -19,6 +22,7 @@ variable "azure_client_secret" {
   description = "Client secret of the Azure app registration (1–50 characters)"
   type        = string
   sensitive   = true
+  ephemeral   = true
   nullable    = false
 }
 
@@ -26,5 +30,6 @@ variable "vault_secret_id" {
   description = "AppRole secret ID ScrapEngine logs in to Vault with"
   type        = string
   sensitive   = true
+  ephemeral   = true
   nullable    = false
 }

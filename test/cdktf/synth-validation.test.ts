@@ -131,6 +131,14 @@ describe("an invalid configuration fails app.synth() with the construct path and
     ],
     ["Azure rotation without client-secret", () => new AppConnectionAzureKeyVault(newStackFor(), "azure", azure({ method: "oauth", credentials: { tenantId: TENANT, code: "c" } })), "stack/azure", "rotation", /client-secret/],
     ["vault address not a URL", () => new VaultIntegration(newStackFor(), "vault", vault({ address: "vault.example.com" })), "stack/vault", "address", /http/],
+    [
+      "a secret and its write-only twin",
+      () => new AppConnectionPostgres(newStackFor(), "pg", postgres({ credentials: { host: "h", database: "d", username: "u", password: "p", passwordWo: "q" } })),
+      "stack/pg",
+      "credentials.password_wo",
+      /credentials\.password and credentials\.password_wo are both set/,
+    ],
+    ["a secret_id and secret_id_wo", () => new VaultIntegration(newStackFor(), "vault", vault({ secretIdWo: "other" })), "stack/vault", "secret_id_wo", /secret_id and secret_id_wo are both set/],
   ])("%s", (_what, build, constructPath, attribute, detail) => {
     const resource = build();
     const app = resource.node.root as App;
@@ -194,6 +202,27 @@ describe("values known only at plan time are left to plan time", () => {
     expect(isUnknown(toValue("%{ if true }x%{ endif }"))).toBe(true);
     expect(toValue("a$${b}%%{c}")).toBe("a${b}%{c}");
     expect(toValue({ a: [1, true, null], b: undefined })).toEqual({ a: [1, true, null] });
+  });
+});
+
+describe("write-only twins", () => {
+  test("set from ephemeral variables, they synthesize as references only, and their getters read no state", () => {
+    const { app, stack, stackFile } = newStack();
+    const pw = new TerraformVariable(stack, "pw", { type: "string", sensitive: true });
+    pw.addOverride("ephemeral", true);
+    const ref = pw.stringValue;
+    const pg = new AppConnectionPostgres(stack, "pg", postgres({ credentials: { host: "h", database: "d", username: "u", passwordWo: ref }, credentialsWoVersion: 1 }));
+    const v = new VaultIntegration(stack, "vault", vault({ secretId: undefined, secretIdWo: ref, secretIdWoVersion: 3 }));
+    app.synth();
+    const tf = readStack(stackFile);
+    expect(tf.resource.infisical_app_connection_postgres.pg).toMatchObject({ credentials: { password_wo: "${var.pw}" }, credentials_wo_version: 1 });
+    expect(tf.resource.scrapengine_vault_integration.vault).toMatchObject({ secret_id_wo: "${var.pw}", secret_id_wo_version: 3 });
+    expect(tf.resource.scrapengine_vault_integration.vault).not.toHaveProperty("secret_id");
+    expect((tf as unknown as { variable: Record<string, unknown> }).variable.pw).toMatchObject({ ephemeral: true, sensitive: true });
+    // What was configured, never a state reference (a write-only value is never in state).
+    expect(v.secretIdWo).toBe(ref);
+    expect(pg.credentials.passwordWo).toBe(ref);
+    expect(v.secretId).toMatch(/\$\{TfToken/); // a stored attribute still reads state
   });
 });
 

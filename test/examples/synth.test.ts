@@ -66,19 +66,23 @@ test("synthesizes one resource of each type, secrets as sensitive variables, sta
   const secretVars = ["azure_client_secret", "heroku_auth_token", "pg_password", "vault_secret_id"];
   expect(Object.keys(doc.variable).sort()).toEqual(secretVars);
   for (const name of secretVars) {
-    expect(doc.variable[name].sensitive).toBe(true);
+    // Ephemeral secrets into write-only attributes: the synthesized stack holds only references.
+    expect(doc.variable[name]).toMatchObject({ sensitive: true, ephemeral: true });
     expect(doc.variable[name]).not.toHaveProperty("default");
   }
   const r = doc.resource;
-  expect(r.infisical_app_connection_postgres.orders.credentials).toMatchObject({ password: "${var.pg_password}" });
-  expect(r.infisical_app_connection_heroku.web.credentials).toEqual({ auth_token: "${var.heroku_auth_token}" });
+  expect(r.infisical_app_connection_postgres.orders.credentials).toMatchObject({ password_wo: "${var.pg_password}" });
+  expect(r.infisical_app_connection_postgres.orders.credentials).not.toHaveProperty("password");
+  expect(r.infisical_app_connection_postgres.orders.credentials_wo_version).toBe(1);
+  expect(r.infisical_app_connection_heroku.web.credentials).toEqual({ auth_token_wo: "${var.heroku_auth_token}" });
   expect(r.infisical_app_connection_azure_key_vault.keyvault).toMatchObject({
     method: "client-secret",
-    credentials: { client_secret: "${var.azure_client_secret}" },
+    credentials: { client_secret_wo: "${var.azure_client_secret}" },
+    credentials_wo_version: 1,
     is_auto_rotation_enabled: true,
     rotation: { rotation_interval: 30, rotate_at_utc: { hours: 3, minutes: 0 } },
   });
-  expect(r.scrapengine_vault_integration.vault.secret_id).toBe("${var.vault_secret_id}");
+  expect(r.scrapengine_vault_integration.vault).toMatchObject({ secret_id_wo: "${var.vault_secret_id}", secret_id_wo_version: 1 });
 
   // No secret value anywhere in what was synthesized (cdk.tf.json, manifest.json, ...).
   const files = filesUnder(out);

@@ -72,6 +72,11 @@ export class InfisicalClient {
     return this.snapshot.read(id, () => this.getConnection(app, id, signal), (hit) => hit.app === app, signal);
   }
 
+  /** Every connection of the org (all apps, every project), from the list refresh shares: one call for all. */
+  allConnections(signal?: AbortSignal): Promise<AppConnection[]> {
+    return this.snapshot.all(signal);
+  }
+
   /** Without `projectId` only org-level connections match (the server's rule). */
   async getConnectionByName(app: AppSlug, name: string, projectId?: string, signal?: AbortSignal): Promise<AppConnection> {
     const res = await this.call({

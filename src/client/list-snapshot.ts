@@ -9,14 +9,15 @@ export class ListSnapshot<T extends { readonly id: string }> {
 
   constructor(private readonly list: (signal?: AbortSignal) => Promise<T[]>) {}
 
+  /** Every object, from the shared list (data sources and adoption read the same one call as refresh). */
+  async all(signal?: AbortSignal): Promise<T[]> {
+    return [...(await this.shared(signal)).values()];
+  }
+
   /** The object from the shared list when `accept` takes it, else from `get`; null when gone. */
   async read(id: string, get: () => Promise<T>, accept: (hit: T) => boolean = () => true, signal?: AbortSignal): Promise<T | null> {
-    const pending = (this.snapshot ??= this.list(signal).then((all) => new Map(all.map((x) => [x.id, x]))));
-    const listed = await pending.catch(() => {
-      // A failed list is not kept; every read falls back to its own GET.
-      if (this.snapshot === pending) this.snapshot = null;
-      return new Map<string, T>();
-    });
+    // A failed list: this read falls back to its own GET.
+    const listed = await this.shared(signal).catch(() => new Map<string, T>());
     const hit = listed.get(id);
     if (hit && accept(hit)) return hit;
     try {
@@ -25,6 +26,15 @@ export class ListSnapshot<T extends { readonly id: string }> {
       if (err instanceof NotFoundError) return null;
       throw err;
     }
+  }
+
+  private shared(signal?: AbortSignal): Promise<Map<string, T>> {
+    const pending = (this.snapshot ??= this.list(signal).then((all) => new Map(all.map((x) => [x.id, x]))));
+    // A failed list is not kept: the next caller tries again.
+    pending.catch(() => {
+      if (this.snapshot === pending) this.snapshot = null;
+    });
+    return pending;
   }
 
   /** Called before every write. */

@@ -53,6 +53,11 @@ export class ScrapEngineClient {
     return this.snapshot.read(id, () => this.get(id, signal), undefined, signal);
   }
 
+  /** Every integration, from the list refresh shares: one call for all. */
+  all(signal?: AbortSignal): Promise<VaultIntegration[]> {
+    return this.snapshot.all(signal);
+  }
+
   /** One POST (201 or 200); recovery of a lost answer is the caller's. */
   create(body: CreateVaultIntegrationBody, signal?: AbortSignal): Promise<VaultIntegration> {
     this.snapshot.invalidate();

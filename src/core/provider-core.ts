@@ -7,8 +7,9 @@ import { setMaxListeners } from "node:events";
 import { Diagnostics } from "../framework/diagnostics";
 import { AttributePath } from "../framework/path";
 import { type PlanAction, planChange } from "../framework/plan";
+import type { DataSourceDefinition } from "../framework/data-source";
 import type { Logger, ProviderDefinition, ResourceContext, ResourceDefinition } from "../framework/resource";
-import { silentLogger } from "../framework/resource";
+import { dataSourcesOf, silentLogger } from "../framework/resource";
 import { validateAttributes } from "../framework/validate";
 import { type ObjectValue, type Value, isObject, isUnknown, isWhollyKnown, valuesEqual } from "../framework/value";
 import { type Attributes, isComputed } from "../framework/schema";
@@ -53,6 +54,40 @@ export class ProviderCore<Client> {
 
   get resourceTypes(): string[] {
     return this.definition.resources.map((r) => r.typeName);
+  }
+
+  dataSource(typeName: string): DataSourceDefinition<Client> | undefined {
+    return dataSourcesOf(this.definition).find((d) => d.typeName === typeName);
+  }
+
+  get dataSourceTypes(): string[] {
+    return dataSourcesOf(this.definition).map((d) => d.typeName);
+  }
+
+  /** The configuration-only rules of a data source. Never calls the API. */
+  validateDataSourceConfig(typeName: string, config: Value): Diagnostics {
+    const diags = new Diagnostics();
+    const d = this.dataSource(typeName);
+    if (!d) return diags.error("Unknown Data Source", `This provider has no data source "${typeName}". It has: ${this.dataSourceTypes.join(", ")}.`);
+    const normalized = validateAttributes(d.attributes, config, diags);
+    if (normalized) d.validateConfig?.(normalized, diags);
+    return diags;
+  }
+
+  /** Reads a data source; its configuration must be wholly known (Terraform defers the read otherwise). */
+  async readDataSource(typeName: string, config: Value): Promise<StateResult> {
+    const diags = this.validateDataSourceConfig(typeName, config);
+    const d = this.dataSource(typeName);
+    const ctx = this.context(diags);
+    if (!d || !ctx || diags.hasError()) return { state: null, diagnostics: diags };
+    const normalized = validateAttributes(d.attributes, config, new Diagnostics());
+    if (normalized === null) return { state: null, diagnostics: diags };
+    try {
+      return { state: await d.read(ctx, normalized, diags), diagnostics: diags };
+    } catch (err) {
+      diags.add(describeFailure(err, "read", `data source ${typeName}`));
+      return { state: null, diagnostics: diags };
+    }
   }
 
   validateProviderConfig(config: Value): Diagnostics {

@@ -2,6 +2,7 @@
  * Reference docs (Markdown, in the Terraform registry's layout) generated from the declarations: every
  * attribute with its requirement, sensitivity, default, force-new flag and the rules its validators enforce.
  */
+import { dataSourcesOf } from "./resource";
 import type { SchemaSource } from "./schema-json";
 import { type Attribute, type Attributes, defaultOf, describeRequirement } from "./schema";
 import { writeOnlyPaths } from "./write-only";
@@ -61,6 +62,26 @@ function writeOnlySection(typeName: string, attributes: Attributes): string[] {
   ];
 }
 
+export function dataSourceDoc(providerName: string, d: ResourceDecl): string {
+  const lines = [
+    `# ${d.typeName} (data source)`,
+    "",
+    d.description,
+    "",
+    `Provider: \`${providerName}\`.`,
+    "",
+    "## Arguments",
+    "",
+    ...attributeList(d.attributes, "", (a) => describeRequirement(a) !== "Read-Only"),
+    "",
+    "## Attributes",
+    "",
+    ...attributeList(d.attributes, "", (a) => describeRequirement(a) === "Read-Only"),
+    "",
+  ];
+  return `${lines.join("\n")}\n`;
+}
+
 export function providerDoc(p: SchemaSource & { name: string }): string {
   const lines = [
     `# provider "${p.name}"`,
@@ -77,6 +98,10 @@ export function providerDoc(p: SchemaSource & { name: string }): string {
     "",
     ...p.resources.map((r) => `- [\`${r.typeName}\`](resources/${r.typeName}.md)`),
     "",
+    "## Data sources",
+    "",
+    ...dataSourcesOf(p).map((d) => `- [\`${d.typeName}\`](data-sources/${d.typeName}.md)`),
+    "",
   ];
   return `${lines.join("\n")}\n`;
 }
@@ -86,13 +111,13 @@ function attributeList(attributes: Attributes, indent: string, include: (a: Attr
   for (const [name, a] of Object.entries(attributes)) {
     if (!include(a)) continue;
     out.push(`${indent}- \`${name}\` (${facts(a).join(", ")}) — ${a.description}`);
-    if (a.kind === "nested") out.push(...attributeList(a.attributes, `${indent}  `, () => true));
+    if (a.kind === "nested" || a.kind === "list") out.push(...attributeList(a.attributes, `${indent}  `, () => true));
   }
   return out.length ? out : [`${indent}None.`];
 }
 
 function facts(a: Attribute): string[] {
-  const out: string[] = [describeRequirement(a), a.kind === "nested" ? "Object" : a.kind === "bool" ? "Boolean" : a.kind === "number" ? "Number" : "String"];
+  const out: string[] = [describeRequirement(a), a.kind === "nested" ? "Object" : a.kind === "list" ? "List of Object" : a.kind === "bool" ? "Boolean" : a.kind === "number" ? "Number" : "String"];
   if (a.writeOnly) out.push("Write-only");
   else if (a.sensitive) out.push("Sensitive");
   const d = defaultOf(a);

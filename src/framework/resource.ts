@@ -2,6 +2,7 @@
  * What a resource type is: a declaration (attributes) plus CRUD over plain values. Only the declaration and
  * the four CRUD methods are required; every other capability is an optional member the front ends detect.
  */
+import type { DataSourceDefinition } from "./data-source";
 import type { Diagnostics } from "./diagnostics";
 import type { AttributePath } from "./path";
 import type { Attributes } from "./schema";
@@ -73,6 +74,9 @@ export interface ResourceDefinition<Client> {
 
   /** The import id that finds the object a plan would create (used to adopt a create a killed run left behind). */
   importIdOf?(planned: ObjectValue): string | null;
+
+  /** The data source that reads one object of this type (same type name), derived from this declaration. */
+  readonly dataSource?: DataSourceDefinition<Client>;
 }
 
 /** A provider: its own configuration schema, how that configuration becomes an API client, its resources. */
@@ -89,4 +93,11 @@ export interface ProviderDefinition<Client> {
   /** Releases the client's connections. */
   close?(client: Client): Promise<void>;
   readonly resources: readonly ResourceDefinition<Client>[];
+  /** Data sources beyond the resources' own (`ResourceDefinition.dataSource`), e.g. lists. */
+  readonly dataSources?: readonly DataSourceDefinition<Client>[];
+}
+
+/** Every data source of a provider: each resource's own, then the provider's others. */
+export function dataSourcesOf<D>(p: { readonly resources: readonly { readonly dataSource?: D }[]; readonly dataSources?: readonly D[] }): D[] {
+  return [...p.resources.flatMap((r) => (r.dataSource ? [r.dataSource] : [])), ...(p.dataSources ?? [])];
 }

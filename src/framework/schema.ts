@@ -56,6 +56,8 @@ interface AttributeBase {
    * ephemeral values. Never computed, never compared (a change alone plans nothing).
    */
   readonly writeOnly?: boolean;
+  /** Kept in state from configuration alone (e.g. `credentials_wo_version`): the API has no such field. */
+  readonly configOnly?: boolean;
   /** For a write-only twin `F_wo`: the name of `F`, the stored form of the same secret. */
   readonly writeOnlyTwinOf?: string;
   /** The API's field name when it is not the camelCase of the attribute name. */
@@ -82,7 +84,13 @@ export interface NestedAttribute extends AttributeBase {
   readonly attributes: Attributes;
 }
 
-export type Attribute = StringAttribute | NumberAttribute | BoolAttribute | NestedAttribute;
+/** A list of nested objects (nesting mode "list"): read-only results of data sources, never configured. */
+export interface ListNestedAttribute extends AttributeBase {
+  readonly kind: "list";
+  readonly attributes: Attributes;
+}
+
+export type Attribute = StringAttribute | NumberAttribute | BoolAttribute | NestedAttribute | ListNestedAttribute;
 export type Attributes = { readonly [name: string]: Attribute };
 
 type Decl<A extends Attribute> = Omit<A, "kind">;
@@ -91,9 +99,10 @@ export const string = (a: Decl<StringAttribute>): StringAttribute => ({ kind: "s
 export const number = (a: Decl<NumberAttribute>): NumberAttribute => ({ kind: "number", ...a });
 export const bool = (a: Decl<BoolAttribute>): BoolAttribute => ({ kind: "bool", ...a });
 export const nested = (a: Decl<NestedAttribute>): NestedAttribute => ({ kind: "nested", ...a });
+export const listNested = (a: Decl<ListNestedAttribute>): ListNestedAttribute => ({ kind: "list", ...a });
 
 export function defaultOf(a: Attribute): Primitive | undefined {
-  return a.kind === "nested" ? undefined : a.default;
+  return a.kind === "nested" || a.kind === "list" ? undefined : a.default;
 }
 
 /** An attribute with a default is optional and computed in Terraform's eyes. */

@@ -51,6 +51,7 @@ function validateAttribute(attribute: Attribute, value: Value, path: AttributePa
   if (attribute.kind === "nested") {
     return validateAttributes(attribute.attributes, value, diags, path) ?? value;
   }
+  if (attribute.kind === "list") return value; // read-only results: refused above when configured
   const expected = attribute.kind === "bool" ? "boolean" : attribute.kind;
   if (typeof value !== expected) {
     diags.error("Incorrect Attribute Value Type", `"${path}" must be a ${attribute.kind}.`, path);

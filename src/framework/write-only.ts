@@ -44,6 +44,7 @@ export function withWriteOnlyTwins(attributes: Attributes): Attributes {
 export function writeOnlyVersion(sends: string): Attribute {
   return number({
     optional: true,
+    configOnly: true,
     description: `Change this number to send the write-only ${sends} again: a changed write-only value alone plans nothing, because Terraform keeps no copy to compare with.`,
   });
 }

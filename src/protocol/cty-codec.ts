@@ -23,7 +23,7 @@ import { PreciseNumber, isDecimal, numberFromBigInt, numberFromDecimal } from ".
 // ---------------------------------------------------------------------------------------------- types
 
 /** A cty type in its JSON form, as far as our declarations go. */
-export type CtyType = "string" | "number" | "bool" | readonly ["object", { readonly [name: string]: CtyType }];
+export type CtyType = "string" | "number" | "bool" | readonly ["object", { readonly [name: string]: CtyType }] | readonly ["list", CtyType];
 
 /**
  * The framework's `Value` plus `PreciseNumber`. Until framework/value.ts admits `PreciseNumber`, decoded values
@@ -44,6 +44,7 @@ export function ctyTypeOf(attributes: Attributes): CtyType {
 }
 
 export function ctyTypeOfAttribute(a: Attribute): CtyType {
+  if (a.kind === "list") return ["list", ctyTypeOf(a.attributes)];
   return a.kind === "nested" ? ctyTypeOf(a.attributes) : a.kind;
 }
 
@@ -133,6 +134,9 @@ function decodeAttribute(a: Attribute, raw: unknown, path: AttributePath): Codec
       return decodeNumber(raw, path);
     case "nested":
       return decodeObject(a.attributes, raw, path);
+    case "list":
+      if (!Array.isArray(raw)) throw new CodecError(path, `a list is required (got ${wireKind(raw)})`);
+      return raw.map((item: unknown, i) => decodeObject(a.attributes, item, path.atListIndex(i)));
   }
 }
 
@@ -191,6 +195,9 @@ function encodeAttribute(a: Attribute, value: CodecValue | undefined, path: Attr
       throw new CodecError(path, `a number is required (got ${valueKind(value)})`);
     case "nested":
       return encodeObject(a.attributes, value, path);
+    case "list":
+      if (!Array.isArray(value)) throw new CodecError(path, `a list is required (got ${valueKind(value)})`);
+      return value.map((item: CodecValue, i) => encodeObject(a.attributes, item, path.atListIndex(i)));
   }
 }
 
@@ -264,6 +271,9 @@ function jsonAttribute(a: Attribute, node: JsonNode, path: AttributePath, option
       throw new CodecError(path, `a bool is required (got ${jsonKind(node)})`);
     case "nested":
       return jsonObject(a.attributes, node, path, options);
+    case "list":
+      if (!Array.isArray(node)) throw new CodecError(path, `a list is required (got ${jsonKind(node)})`);
+      return node.map((item, i) => jsonObject(a.attributes, item, path.atListIndex(i), options));
   }
 }
 

@@ -29,8 +29,8 @@ export function toProtoAttribute(name: string, a: Attribute): SchemaAttribute {
   const flags = attributeToJson(a);
   return {
     name,
-    ...(a.kind === "nested"
-      ? { nested_type: { attributes: toProtoAttributes(a.attributes), nesting: ObjectNesting.SINGLE } }
+    ...(a.kind === "nested" || a.kind === "list"
+      ? { nested_type: { attributes: toProtoAttributes(a.attributes), nesting: a.kind === "list" ? ObjectNesting.LIST : ObjectNesting.SINGLE } }
       : { type: schemaAttributeTypeBytes(a) }),
     description: a.description,
     description_kind: StringKind.MARKDOWN,

@@ -5,7 +5,7 @@
  */
 import type { ProviderCore } from "../core/provider-core";
 import { Diagnostics } from "../framework/diagnostics";
-import type { Logger } from "../framework/resource";
+import { dataSourcesOf, type Logger } from "../framework/resource";
 import type { Attributes } from "../framework/schema";
 import { VaultbridgeError } from "../framework/vaultbridge-error";
 import { type ObjectValue, isUnknown } from "../framework/value";
@@ -34,6 +34,11 @@ export function providerService<C>(core: ProviderCore<C>, log: Logger): Map<stri
     if (!r) throw new VaultbridgeError(`this provider has no resource type "${typeName}"; it has ${core.resourceTypes.join(", ")}`, "VB_UNKNOWN_TYPE");
     return r.attributes;
   };
+  const dataAttributesOf = (typeName: string | undefined): Attributes => {
+    const d = core.dataSource(typeName ?? "");
+    if (!d) throw new VaultbridgeError(`this provider has no data source "${typeName}"; it has ${core.dataSourceTypes.join(", ")}`, "VB_UNKNOWN_TYPE");
+    return d.attributes;
+  };
   const decode = (attributes: Attributes, v: DynamicValue | undefined): ObjectValue | null | ReturnType<typeof toFrameworkValue> =>
     toFrameworkValue(decodeDynamicValue(attributes, v));
   /** Prior/current state is always wholly known; an unknown there is Terraform's bug or ours. */
@@ -47,12 +52,15 @@ export function providerService<C>(core: ProviderCore<C>, log: Logger): Map<stri
   let schemaCache: RpcResponse<"GetProviderSchema"> | undefined;
   const resourceSchemas = (): Record<string, Schema> =>
     Object.fromEntries(def.resources.map((r) => [r.typeName, toProtoSchema(r.attributes, r.version ?? 0, r.description)]));
+  const dataSourceSchemas = (): Record<string, Schema> =>
+    Object.fromEntries(dataSourcesOf(def).map((d) => [d.typeName, toProtoSchema(d.attributes, 0, d.description)]));
 
   const handlers: Handlers = {
     async GetMetadata() {
       return {
         server_capabilities: { get_provider_schema_optional: true },
         resources: def.resources.map((r) => ({ type_name: r.typeName })),
+        data_sources: core.dataSourceTypes.map((type_name) => ({ type_name })),
       };
     },
 
@@ -60,6 +68,7 @@ export function providerService<C>(core: ProviderCore<C>, log: Logger): Map<stri
       schemaCache ??= {
         provider: toProtoSchema(def.attributes, 0, def.description),
         resource_schemas: resourceSchemas(),
+        data_source_schemas: dataSourceSchemas(),
         server_capabilities: { get_provider_schema_optional: true },
       };
       return schemaCache;
@@ -82,7 +91,18 @@ export function providerService<C>(core: ProviderCore<C>, log: Logger): Map<stri
     },
 
     async ValidateDataResourceConfig(req) {
-      return { diagnostics: [unsupported(`This provider has no data sources; "${req.type_name}" is not one of its types.`)] };
+      const attributes = dataAttributesOf(req.type_name);
+      return { diagnostics: toProtoDiagnostics(core.validateDataSourceConfig(req.type_name ?? "", decode(attributes, req.config))) };
+    },
+
+    async ReadDataSource(req) {
+      const typeName = req.type_name ?? "";
+      const attributes = dataAttributesOf(typeName);
+      const config = decode(attributes, req.config);
+      if (isUnknown(config)) throw new VaultbridgeError("a data source configuration arrived wholly unknown", "VB_CODEC");
+      const r = await core.readDataSource(typeName, config);
+      // Terraform ignores the state when there are errors, but it must still decode: send the configuration back.
+      return { state: r.state === null ? req.config : encode(attributes, r.state), diagnostics: toProtoDiagnostics(r.diagnostics) };
     },
 
     async UpgradeResourceState(req) {

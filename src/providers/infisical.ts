@@ -9,6 +9,7 @@ import { nested, string } from "../framework/schema";
 import { isHttpUrl } from "../framework/validators";
 import { type ObjectValue, attr, isObject, isUnknown } from "../framework/value";
 import { azureKeyVaultConnection } from "../resources/app-connection/azure-key-vault";
+import { appConnectionsDataSource } from "../resources/app-connection/connection-data-sources";
 import { herokuConnection } from "../resources/app-connection/heroku";
 import { postgresConnection } from "../resources/app-connection/postgres";
 
@@ -99,4 +100,5 @@ export const infisicalProvider: ProviderDefinition<InfisicalClient> = {
   close: (client) => client.close(),
 
   resources: [azureKeyVaultConnection, postgresConnection, herokuConnection],
+  dataSources: [appConnectionsDataSource],
 };

@@ -5,7 +5,7 @@ import type { ProviderDefinition } from "../framework/resource";
 import { string } from "../framework/schema";
 import { isHttpUrl } from "../framework/validators";
 import { attr } from "../framework/value";
-import { vaultIntegration } from "../resources/vault-integration";
+import { vaultIntegration, vaultIntegrationsDataSource } from "../resources/vault-integration";
 
 export const SCRAPENGINE_SOURCE = "registry.terraform.io/vaultbridge/scrapengine";
 export const DEFAULT_SCRAPENGINE_BASE_URL = "https://api.scrapengine.io/api/v1";
@@ -39,4 +39,5 @@ export const scrapengineProvider: ProviderDefinition<ScrapEngineClient> = {
   close: (client) => client.close(),
 
   resources: [vaultIntegration],
+  dataSources: [vaultIntegrationsDataSource],
 };

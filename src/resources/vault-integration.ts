@@ -17,6 +17,7 @@ import { type ObjectValue, fillUnknowns, withAttributes } from "../framework/val
 import { withWriteOnlyTwins, writeOnlyVersion } from "../framework/write-only";
 import { createdAt, id, updatedAt } from "./common-attributes";
 import { createWithRecovery } from "./create-with-recovery";
+import { vaultIntegrationDataSources } from "./vault-integration-data-sources";
 
 const attributes: Attributes = withWriteOnlyTwins({
   id: id("vault integration"),
@@ -56,10 +57,16 @@ async function getOrNull(ctx: ResourceContext<ScrapEngineClient>, integrationId:
   }
 }
 
+const dataSources = vaultIntegrationDataSources(attributes, (v) => stateFromApi(v, null));
+
+/** `scrapengine_vault_integrations`: every integration of the account. */
+export const vaultIntegrationsDataSource = dataSources.all;
+
 export const vaultIntegration: ResourceDefinition<ScrapEngineClient> = {
   typeName: "scrapengine_vault_integration",
   description: "A ScrapEngine HashiCorp Vault integration (AppRole). Only the secret_id can change in place.",
   attributes,
+  dataSource: dataSources.one,
 
   validateConfig(config, diags) {
     if (config.secret_id !== null && config.secret_id_wo !== null) {

@@ -7,11 +7,19 @@ import { validateOnSynth } from "../validation";
 import * as appConnectionAzureKeyVault from "./providers/infisical/app-connection-azure-key-vault";
 import * as appConnectionHeroku from "./providers/infisical/app-connection-heroku";
 import * as appConnectionPostgres from "./providers/infisical/app-connection-postgres";
+import * as dataInfisicalAppConnectionAzureKeyVault from "./providers/infisical/data-infisical-app-connection-azure-key-vault";
+import * as dataInfisicalAppConnectionHeroku from "./providers/infisical/data-infisical-app-connection-heroku";
+import * as dataInfisicalAppConnectionPostgres from "./providers/infisical/data-infisical-app-connection-postgres";
+import * as dataInfisicalAppConnections from "./providers/infisical/data-infisical-app-connections";
 import * as provider from "./providers/infisical/provider";
 
 export * from "./providers/infisical/app-connection-azure-key-vault";
 export * from "./providers/infisical/app-connection-heroku";
 export * from "./providers/infisical/app-connection-postgres";
+export * from "./providers/infisical/data-infisical-app-connection-azure-key-vault";
+export * from "./providers/infisical/data-infisical-app-connection-heroku";
+export * from "./providers/infisical/data-infisical-app-connection-postgres";
+export * from "./providers/infisical/data-infisical-app-connections";
 export * from "./providers/infisical/provider";
 
 /** This resource as generated, checked against the provider's configuration rules when the app synthesizes. */

@@ -4,9 +4,13 @@
 // Each provider and resource class is the cdktf generator's class under the same name, plus the provider's
 // own configuration rules, run when the app synthesizes (see ../validation.ts).
 import { validateOnSynth } from "../validation";
+import * as dataScrapengineVaultIntegration from "./providers/scrapengine/data-scrapengine-vault-integration";
+import * as dataScrapengineVaultIntegrations from "./providers/scrapengine/data-scrapengine-vault-integrations";
 import * as provider from "./providers/scrapengine/provider";
 import * as vaultIntegration from "./providers/scrapengine/vault-integration";
 
+export * from "./providers/scrapengine/data-scrapengine-vault-integration";
+export * from "./providers/scrapengine/data-scrapengine-vault-integrations";
 export * from "./providers/scrapengine/provider";
 export * from "./providers/scrapengine/vault-integration";
 

@@ -1,15 +1,18 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Command } from "commander";
+import type { ProviderDefinition } from "../../framework/resource";
 
-/** docs/<provider>.md and docs/resources/<type>.md, generated from the declarations. */
+/** docs/<provider>.md, docs/resources/<type>.md and docs/data-sources/<type>.md, generated from the declarations. */
 export async function docFiles(): Promise<Record<string, string>> {
   const { providers } = await import("../../providers");
-  const { providerDoc, resourceDoc } = await import("../../framework/reference-docs");
+  const { dataSourcesOf } = await import("../../framework/resource");
+  const { dataSourceDoc, providerDoc, resourceDoc } = await import("../../framework/reference-docs");
   const out: Record<string, string> = {};
-  for (const p of Object.values(providers)) {
+  for (const p of Object.values(providers) as ProviderDefinition<unknown>[]) {
     out[`${p.name}.md`] = providerDoc(p);
     for (const r of p.resources) out[join("resources", `${r.typeName}.md`)] = resourceDoc(p.name, r);
+    for (const d of dataSourcesOf(p)) out[join("data-sources", `${d.typeName}.md`)] = dataSourceDoc(p.name, d);
   }
   return out;
 }

@@ -20,6 +20,7 @@ import { type ObjectValue, type Value, attr, fillUnknowns, isObject, isUnknown, 
 import { twinPairs, withWriteOnlyTwins, writeOnlyVersion } from "../../framework/write-only";
 import { createdAt, id, updatedAt } from "../common-attributes";
 import { createWithRecovery } from "../create-with-recovery";
+import { connectionDataSource } from "./connection-data-sources";
 import { connectionMessages as msg } from "./messages";
 
 export interface MethodSpec {
@@ -354,6 +355,7 @@ export function defineAppConnection(spec: AppConnectionSpec): ResourceDefinition
     attributes,
     validateConfig,
     modifyPlan,
+    dataSource: connectionDataSource(spec.app, spec.typeName, attributes, (c) => stateFromApi(c, null)),
 
     async create(ctx, planned) {
       const body = createBody(planned);

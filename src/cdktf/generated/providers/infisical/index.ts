@@ -2,5 +2,9 @@
 export * as appConnectionAzureKeyVault from './app-connection-azure-key-vault';
 export * as appConnectionHeroku from './app-connection-heroku';
 export * as appConnectionPostgres from './app-connection-postgres';
+export * as dataInfisicalAppConnectionAzureKeyVault from './data-infisical-app-connection-azure-key-vault';
+export * as dataInfisicalAppConnectionHeroku from './data-infisical-app-connection-heroku';
+export * as dataInfisicalAppConnectionPostgres from './data-infisical-app-connection-postgres';
+export * as dataInfisicalAppConnections from './data-infisical-app-connections';
 export * as provider from './provider';
 

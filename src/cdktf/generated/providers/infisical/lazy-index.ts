@@ -2,5 +2,9 @@
 Object.defineProperty(exports, 'appConnectionAzureKeyVault', { get: function () { return require('./app-connection-azure-key-vault'); } });
 Object.defineProperty(exports, 'appConnectionHeroku', { get: function () { return require('./app-connection-heroku'); } });
 Object.defineProperty(exports, 'appConnectionPostgres', { get: function () { return require('./app-connection-postgres'); } });
+Object.defineProperty(exports, 'dataInfisicalAppConnectionAzureKeyVault', { get: function () { return require('./data-infisical-app-connection-azure-key-vault'); } });
+Object.defineProperty(exports, 'dataInfisicalAppConnectionHeroku', { get: function () { return require('./data-infisical-app-connection-heroku'); } });
+Object.defineProperty(exports, 'dataInfisicalAppConnectionPostgres', { get: function () { return require('./data-infisical-app-connection-postgres'); } });
+Object.defineProperty(exports, 'dataInfisicalAppConnections', { get: function () { return require('./data-infisical-app-connections'); } });
 Object.defineProperty(exports, 'provider', { get: function () { return require('./provider'); } });
 

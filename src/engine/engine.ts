@@ -13,11 +13,12 @@ import { ProviderCore } from "../core/provider-core";
 import { type Diagnostic, Diagnostics } from "../framework/diagnostics";
 import { AttributePath } from "../framework/path";
 import type { PlanAction } from "../framework/plan";
-import { type Logger, silentLogger, type ProviderDefinition } from "../framework/resource";
+import { dataSourcesOf, type Logger, silentLogger, type ProviderDefinition } from "../framework/resource";
 import { type ObjectValue, type Value, isObject, isUnknown, isWhollyKnown, valuesEqual } from "../framework/value";
 import type { Attributes } from "../framework/schema";
 import { writeOnlyPaths } from "../framework/write-only";
 import { providers } from "../providers";
+import { readDataSources } from "./data-sources";
 import { checkEphemeralUse } from "./ephemeral";
 import { evaluate, type Scope, variableValues } from "./evaluate";
 import { loadStack, type KnownProviders, type Stack, type StackResource } from "./stack";
@@ -70,6 +71,8 @@ export interface InstanceChange {
   readonly sensitive: readonly string[];
   /** Write-only attribute paths the configuration sets (shown as "(write-only attribute)", never stored). */
   readonly writeOnly?: readonly string[];
+  /** Set when an `import` block brings this object into state with this plan (no API write for that). */
+  readonly importId?: string;
 }
 
 /** A change found by refresh that the configuration did not cause. */
@@ -103,6 +106,8 @@ export interface EnginePlan {
   readonly variables: Record<string, Value>;
   /** Ephemeral variables set for this plan: names only, their values are never written anywhere. */
   readonly ephemeralVariables?: readonly string[];
+  /** What the data sources read at plan time, by `data.type.name`: apply evaluates references to them from here. */
+  readonly data?: Readonly<Record<string, Value>>;
   readonly changes: readonly InstanceChange[];
   readonly drift: readonly Drift[];
   /** State after refresh: what apply starts from. */
@@ -121,9 +126,11 @@ export interface ApplyResult {
 
 type AnyDefinition = ProviderDefinition<unknown>;
 const DEFINITIONS: readonly AnyDefinition[] = Object.values(providers) as AnyDefinition[];
-const KNOWN: KnownProviders = Object.fromEntries(DEFINITIONS.map((d) => [d.name, { source: d.source, resourceTypes: d.resources.map((r) => r.typeName) }]));
+const KNOWN: KnownProviders = Object.fromEntries(
+  DEFINITIONS.map((d) => [d.name, { source: d.source, resourceTypes: d.resources.map((r) => r.typeName), dataSourceTypes: dataSourcesOf(d).map((x) => x.typeName) }]),
+);
 
-export const hasChanges = (p: EnginePlan): boolean => p.changes.some((c) => c.action !== "noop") || outputsChanged(p);
+export const hasChanges = (p: EnginePlan): boolean => p.changes.some((c) => c.action !== "noop" || c.importId !== undefined) || outputsChanged(p);
 
 function outputsChanged(p: EnginePlan): boolean {
   const before = p.refreshed.outputs;
@@ -173,6 +180,11 @@ export async function plan(stackDir: string, options: EngineOptions = {}): Promi
       if (config && core) prefix(diags, r.constructPath, core.validateResourceConfig(r.type, config));
     }
   }
+  for (const d of stack.dataSources) {
+    const core = cores.get(d.provider);
+    const config = evaluateConfig(d, undefined, { variables: vars.values, instance: () => undefined, countOf: (a) => counts.get(a) }, diags);
+    if (config && core) prefix(diags, d.constructPath, core.validateDataSourceConfig(d.type, config));
+  }
   if (diags.hasError()) return empty();
 
   for (const [key, core] of cores) prefix(diags, `provider.${key}`, core.configure(providerConfig(stack, key, vars.values)));
@@ -212,6 +224,7 @@ async function planLocked(
   const state = readStateFile(stack.statePath);
   const refreshed = structuredClone(state);
   await adoptIntents(stack, refreshed, cores, diags);
+  const imported = await importBlocks(stack, refreshed, cores, variables, diags);
   const drift: Drift[] = [];
   const priorOf = new Map<string, ObjectValue>();
   const stateDeps = new Map<string, string[]>();
@@ -252,10 +265,13 @@ async function planLocked(
   refreshed.resources = refreshed.resources.filter((r) => r.instances.length > 0);
   if (diags.hasError()) return { ...empty(state), drift };
 
+  const data = await readDataSources(stack, cores, { variables, countOf: (a: string) => counts.get(a) }, diags);
+  if (diags.hasError()) return { ...empty(state), drift };
+
   // Plan every configured instance in dependency order; unknown references stay unknown.
   const changes: InstanceChange[] = [];
   const plannedValue = new Map<string, Value>();
-  const scopeBase = { variables, countOf: (a: string) => counts.get(a), instance: (a: string) => plannedValue.get(a) };
+  const scopeBase = { variables, countOf: (a: string) => counts.get(a), instance: (a: string) => (a.startsWith("data.") ? data.get(a) : plannedValue.get(a)) };
   const configured = new Set<string>();
   for (const r of topological(stack.resources)) {
     const core = cores.get(r.provider)!;
@@ -286,6 +302,7 @@ async function planLocked(
         dependencies: r.dependencies,
         sensitive: [...new Set([...sensitiveOf(core, r.type), ...pathsHolding(secrets, prior), ...pathsHolding(secrets, p.planned)])],
         writeOnly: writeOnlySet(core, r.type, config),
+        ...(imported.has(address) ? { importId: imported.get(address) } : {}),
       };
       if ((p.action === "replace" || p.action === "delete") && r.lifecycle.preventDestroy) {
         diags.error("Instance Cannot Be Destroyed", `${r.constructPath}: ${address} has lifecycle.prevent_destroy set, but the plan would ${p.action === "replace" ? `replace it (${change.requiresReplace.join(", ")} changed)` : "destroy it"}. Remove prevent_destroy or change the plan.`);
@@ -336,6 +353,7 @@ async function planLocked(
     destroy: options.destroy === true,
     variables: Object.fromEntries([...variables].filter(([name]) => !ephemeral.includes(name))),
     ephemeralVariables: ephemeral,
+    data: Object.fromEntries(data),
     changes: diags.hasError() ? [] : changes,
     drift,
     refreshed,
@@ -413,7 +431,7 @@ export async function apply(p: EnginePlan, options: EngineOptions = {}): Promise
     const counts = new Map<string, number | undefined>();
     for (const r of stack.resources) counts.set(r.address, countOf(r, variables, diags));
     const byAddress = new Map(stack.resources.map((r) => [r.address, r]));
-    const scope: Scope = { variables, countOf: (a) => counts.get(a), instance: (a) => book.value(a) ?? undefined };
+    const scope: Scope = { variables, countOf: (a) => counts.get(a), instance: (a) => (a.startsWith("data.") ? p.data?.[a] : book.value(a) ?? undefined) };
 
     const work = p.changes.filter((c) => c.action !== "noop");
     const done = new Set<string>();
@@ -703,6 +721,38 @@ async function adoptIntents(stack: Stack, state: StateDocument, cores: Map<strin
   Object.assign(state, book.snapshot());
 }
 
+/**
+ * `import` blocks: each target not yet in state is looked up by its import id and read into `state` (the refreshed
+ * state apply starts from), so the plan treats it as existing — an import, then whatever update the configuration
+ * asks for. Nothing is written to the API for the import itself. Returns the imported addresses and their ids.
+ */
+async function importBlocks(stack: Stack, state: StateDocument, cores: Map<string, ProviderCore<unknown>>, variables: ReadonlyMap<string, Value>, diags: Diagnostics): Promise<Map<string, string>> {
+  const imported = new Map<string, string>();
+  if (stack.imports.length === 0) return imported;
+  const book = new StateBook(stack.statePath, state);
+  for (const i of stack.imports) {
+    const r = stack.resources.find((x) => x.address === i.to.replace(/\[\d+\]$/, ""));
+    const core = r ? cores.get(r.provider) : undefined;
+    if (!r || !core || book.value(i.to)) continue; // already managed: the import block has nothing left to do
+    const id = evaluate(i.id, { variables, instance: () => undefined, countOf: () => undefined });
+    if (typeof id !== "string" || id.trim() === "") {
+      diags.error("Invalid Import Id", `import block for ${i.to}: the id must be a non-empty string known at plan time.`);
+      continue;
+    }
+    const found = await core.importResourceState(r.type, id);
+    prefix(diags, `${r.constructPath} (import ${JSON.stringify(id)})`, found.diagnostics);
+    if (!found.state) continue;
+    const read = await core.readResource(r.type, found.state);
+    prefix(diags, r.constructPath, read.diagnostics);
+    if (!read.state) continue;
+    const index = /\[(\d+)\]$/.exec(i.to)?.[1];
+    book.put({ address: i.to, resource: r.address, type: r.type, index: index === undefined ? undefined : Number(index), providerKey: r.provider }, read.state, r, core);
+    imported.set(i.to, id);
+  }
+  Object.assign(state, book.snapshot());
+  return imported;
+}
+
 /** Terraform's rule at apply: the final plan may only fill in values the saved plan left unknown. */
 function checkFinalPlan(c: InstanceChange, saved: Value, final: Value, diags: Diagnostics, path = AttributePath.empty): void {
   if (!isObject(saved) || !isObject(final)) return;
@@ -786,7 +836,7 @@ function countOf(r: StackResource, variables: ReadonlyMap<string, Value>, diags:
 
 const indexes = (count: number | undefined): (number | undefined)[] => (count === undefined ? [undefined] : Array.from({ length: count }, (_, i) => i));
 
-function evaluateConfig(r: StackResource, index: number | undefined, scope: Scope, diags: Diagnostics): Value | null {
+function evaluateConfig(r: Pick<StackResource, "config" | "constructPath">, index: number | undefined, scope: Scope, diags: Diagnostics): Value | null {
   try {
     return evaluate(r.config, { ...scope, countIndex: index });
   } catch (err) {

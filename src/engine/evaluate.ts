@@ -74,6 +74,12 @@ function resolve(ref: Reference, scope: Scope): Value {
       let v: Value = instance;
       for (const step of ref.attribute) {
         if (isUnknown(v)) return UNKNOWN;
+        if (Array.isArray(v) && /^\d+$/.test(step)) {
+          // A list element (data source lists): `connections.0` or `connections[0]`.
+          if (Number(step) >= v.length) throw new EvaluationError(`${describe(ref)}: index ${step} is out of range (the list has ${v.length} elements)`);
+          v = v[Number(step)];
+          continue;
+        }
         if (!isObject(v)) throw new EvaluationError(`${describe(ref)}: ${step} is not an attribute of ${base}`);
         if (!(step in v)) throw new EvaluationError(`${describe(ref)}: ${base} has no attribute "${step}"`);
         v = attr(v, step);

@@ -14,23 +14,25 @@ export function renderPlan(p: EnginePlan): string {
     lines.push("Note: Objects have changed outside of vaultbridge", "", "vaultbridge detected the following changes made outside of it since the last apply:", "");
     for (const d of p.drift) lines.push(...renderDrift(d, p.changes.find((c) => c.address === d.address)?.sensitive ?? []), "");
   }
-  const changes = p.changes.filter((c) => c.action !== "noop");
+  const changes = p.changes.filter((c) => c.action !== "noop" || c.importId !== undefined);
   if (changes.length === 0) {
     lines.push("No changes. Your infrastructure matches the configuration.");
     return `${lines.join("\n")}\n`;
   }
   lines.push("vaultbridge will perform the following actions:", "");
   for (const c of changes) lines.push(...renderChange(c), "");
+  const imports = changes.filter((c) => c.importId !== undefined).length;
   const add = changes.filter((c) => c.action === "create" || c.action === "replace").length;
   const change = changes.filter((c) => c.action === "update").length;
   const destroy = changes.filter((c) => c.action === "delete" || c.action === "replace").length;
-  lines.push(`Plan: ${add} to add, ${change} to change, ${destroy} to destroy.`);
+  lines.push(`Plan: ${imports > 0 ? `${imports} to import, ` : ""}${add} to add, ${change} to change, ${destroy} to destroy.`);
   return `${lines.join("\n")}\n`;
 }
 
 function renderChange(c: InstanceChange): string[] {
   const [type, name] = [c.type, c.address.slice(c.type.length + 1)];
-  const out = [`  # ${c.address} ${VERB[c.action]}`, `${SYMBOL[c.action]} resource "${type}" "${name.replace(/\[\d+\]$/, "")}" {`];
+  const header = c.action === "noop" ? [`  # ${c.address} will be imported`] : [`  # ${c.address} ${VERB[c.action]}`, ...(c.importId !== undefined ? [`  # (imported from ${JSON.stringify(c.importId)})`] : [])];
+  const out = [...header, `${SYMBOL[c.action]} resource "${type}" "${name.replace(/\[\d+\]$/, "")}" {`];
   const body = renderObject(c.before, c.after, c.action, "", c.sensitive, new Set(c.requiresReplace), "      ", c.writeOnly ?? []);
   out.push(...body, "    }");
   return out;

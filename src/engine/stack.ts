@@ -43,6 +43,27 @@ export interface StackResource {
   readonly dependencies: readonly string[];
 }
 
+/** A `data` block of one of vaultbridge's data sources, read at plan time. */
+export interface StackDataSource {
+  /** `data.type.name` */
+  readonly address: string;
+  readonly type: string;
+  readonly name: string;
+  readonly provider: string;
+  readonly config: Record<string, unknown>;
+  readonly constructPath: string;
+  /** Addresses it refers to (resources or other data sources). */
+  readonly dependencies: readonly string[];
+}
+
+/** An `import { to, id }` block (what CDKTF's `importFrom` synthesizes): adopt an existing object at plan. */
+export interface StackImport {
+  /** The resource address, `type.name` or `type.name[i]`. */
+  readonly to: string;
+  /** The import id, possibly a template with variables. */
+  readonly id: unknown;
+}
+
 export interface StackVariable {
   readonly name: string;
   readonly type?: string;
@@ -65,6 +86,8 @@ export interface Stack {
   readonly files: readonly string[];
   readonly providers: readonly StackProviderConfig[];
   readonly resources: readonly StackResource[];
+  readonly dataSources: readonly StackDataSource[];
+  readonly imports: readonly StackImport[];
   readonly variables: readonly StackVariable[];
   readonly outputs: readonly StackOutput[];
   /** The local backend's state path, resolved against the stack folder. */
@@ -73,7 +96,7 @@ export interface Stack {
 
 /** The provider names this engine can drive, and the resource type prefix each owns. */
 export interface KnownProviders {
-  readonly [name: string]: { readonly source: string; readonly resourceTypes: readonly string[] };
+  readonly [name: string]: { readonly source: string; readonly resourceTypes: readonly string[]; readonly dataSourceTypes: readonly string[] };
 }
 
 const ADVICE = "run this stack with Terraform (`terraform plan` / `terraform apply`) instead";
@@ -84,6 +107,8 @@ const document = z.looseObject({
   terraform: z.looseObject({ required_providers: z.record(z.string(), z.unknown()).optional(), backend: z.record(z.string(), z.unknown()).optional() }).optional(),
   provider: z.record(z.string(), z.union([block, z.array(block)])).optional(),
   resource: z.record(z.string(), z.record(z.string(), block)).optional(),
+  data: z.record(z.string(), z.record(z.string(), block)).optional(),
+  import: z.array(block).optional(),
   variable: z.record(z.string(), block).optional(),
   output: z.record(z.string(), block).optional(),
 });
@@ -101,6 +126,8 @@ export function loadStack(dir: string, known: KnownProviders, diags: Diagnostics
   }
   const providers: StackProviderConfig[] = [];
   const resources: StackResource[] = [];
+  const dataSources: StackDataSource[] = [];
+  const imports: StackImport[] = [];
   const variables: StackVariable[] = [];
   const outputs: StackOutput[] = [];
   let statePath = join(folder, "terraform.tfstate");
@@ -121,7 +148,7 @@ export function loadStack(dir: string, known: KnownProviders, diags: Diagnostics
     }
     const doc = parsed.data;
     for (const key of Object.keys(doc)) {
-      if (!["terraform", "provider", "resource", "variable", "output", META].includes(key)) {
+      if (!["terraform", "provider", "resource", "data", "import", "variable", "output", META].includes(key)) {
         diags.error("Unsupported Construct", `${file}: "${key}" blocks (${describeBlock(key)}) are not supported by the engine; ${ADVICE}.`);
       }
     }
@@ -163,10 +190,25 @@ export function loadStack(dir: string, known: KnownProviders, diags: Diagnostics
         if (r) resources.push(r);
       }
     }
+    for (const [type, byName] of Object.entries(doc.data ?? {})) {
+      for (const [name, body] of Object.entries(byName)) {
+        const d = readDataSource(type, name, body, known, diags);
+        if (d) dataSources.push(d);
+      }
+    }
+    for (const body of doc.import ?? []) {
+      const to = typeof body.to === "string" ? body.to.replace(/^\$\{(.*)\}$/, "$1") : undefined;
+      if (!to || body.id === undefined) diags.error("Invalid Import Block", `${file}: an import block needs "to" (a resource address) and "id".`);
+      else imports.push({ to, id: body.id });
+    }
   }
 
-  checkReferences(resources, variables, diags);
-  return { dir: folder, files, providers, resources, variables, outputs, statePath };
+  checkReferences(resources, variables, diags, dataSources);
+  for (const i of imports) {
+    const base = i.to.replace(/\[\d+\]$/, "");
+    if (!resources.some((r) => r.address === base)) diags.error("Import To Undeclared Resource", `import block: ${i.to} is not declared in the stack; declare the resource the object is imported into.`);
+  }
+  return { dir: folder, files, providers, resources, dataSources, imports, variables, outputs, statePath };
 }
 
 function readResource(type: string, name: string, body: Record<string, unknown>, known: KnownProviders, diags: Diagnostics): StackResource | null {
@@ -216,21 +258,46 @@ function readResource(type: string, name: string, body: Record<string, unknown>,
   };
 }
 
-/** Every reference must point at a declared variable or resource; dependencies must not form a cycle. */
-function checkReferences(resources: StackResource[], variables: StackVariable[], diags: Diagnostics): void {
-  const byAddress = new Map(resources.map((r) => [r.address, r]));
+function readDataSource(type: string, name: string, body: Record<string, unknown>, known: KnownProviders, diags: Diagnostics): StackDataSource | null {
+  const address = `data.${type}.${name}`;
+  const constructPath = metaPath(body) ?? address;
+  const providerName = Object.entries(known).find(([, p]) => p.dataSourceTypes.includes(type))?.[0];
+  if (!providerName) {
+    diags.error("Unsupported Data Source", `${constructPath}: data source "${type}" does not belong to vaultbridge's providers (${Object.values(known).flatMap((p) => p.dataSourceTypes).join(", ")}); ${ADVICE}.`);
+    return null;
+  }
+  const { provider, depends_on, count, for_each, lifecycle, ...config } = stripMeta(body);
+  for (const [key, present] of [["count", count], ["for_each", for_each], ["lifecycle", lifecycle]] as const) {
+    if (present !== undefined) diags.error("Unsupported Construct", `${constructPath}: "${key}" on a data source is not supported by the engine; ${ADVICE}.`);
+  }
+  let refs: Reference[] = [];
+  try {
+    refs = referencesIn(config);
+  } catch (err) {
+    if (!(err instanceof UnsupportedExpressionError)) throw err;
+    diags.error("Unsupported Expression", `${constructPath}: ${err.message}`);
+  }
+  const dependencies = new Set<string>((Array.isArray(depends_on) ? depends_on : []).map((d) => String(d).replace(/^\$\{(.*)\}$/, "$1")));
+  for (const r of refs) if (r.kind === "resource") dependencies.add(`${r.type}.${r.name}`);
+  const providerKey = typeof provider === "string" ? provider.replace(/^\$\{(.*)\}$/, "$1") : providerName;
+  return { address, type, name, provider: providerKey, config, constructPath, dependencies: [...dependencies] };
+}
+
+/** Every reference must point at a declared variable, resource or data source; dependencies must not form a cycle. */
+function checkReferences(resources: StackResource[], variables: StackVariable[], diags: Diagnostics, dataSources: readonly StackDataSource[] = []): void {
+  const byAddress = new Map<string, { readonly dependencies: readonly string[] }>([...resources, ...dataSources].map((r) => [r.address, r]));
   const vars = new Set(variables.map((v) => v.name));
-  for (const r of resources) {
+  for (const r of [...resources, ...dataSources]) {
     let refs: Reference[] = [];
     try {
       refs = referencesIn(r.config);
     } catch {
       continue; // reported when the resource was read
     }
-    if (typeof r.count === "string") refs.push({ kind: "var", name: r.count.slice(6, -1) });
+    if ("count" in r && typeof r.count === "string") refs.push({ kind: "var", name: r.count.slice(6, -1) });
     for (const ref of refs) {
       if (ref.kind === "var" && !vars.has(ref.name)) diags.error("Reference to Undeclared Variable", `${r.constructPath}: var.${ref.name} is not declared.`);
-      if (ref.kind === "count.index" && r.count === undefined) diags.error("Invalid Reference", `${r.constructPath}: count.index is used without count.`);
+      if (ref.kind === "count.index" && !("count" in r && r.count !== undefined)) diags.error("Invalid Reference", `${r.constructPath}: count.index is used without count.`);
     }
     for (const dep of r.dependencies) {
       if (!byAddress.has(dep)) diags.error("Reference to Undeclared Resource", `${r.constructPath}: refers to ${dep}, which this stack does not declare.`);
@@ -248,7 +315,7 @@ function checkReferences(resources: StackResource[], variables: StackVariable[],
     for (const d of byAddress.get(a)?.dependencies ?? []) if (byAddress.has(d)) visit(d, [...trail, a]);
     state.set(a, 2);
   };
-  for (const r of resources) visit(r.address, []);
+  for (const r of [...resources, ...dataSources]) visit(r.address, []);
 }
 
 function stripMeta(body: Record<string, unknown>): Record<string, unknown> {

@@ -130,7 +130,7 @@ test("unsupported constructs and configuration errors are refused before any API
   stack({ data: { infisical_projects: { p: {} } } });
   await emu.clearRequests();
   const p1 = await plan(dir, { env: env() });
-  expect(p1.diagnostics.map((d) => d.detail)).toEqual([expect.stringMatching(/"data" blocks \(data sources\) are not supported by the engine; run this stack with Terraform/)]);
+  expect(p1.diagnostics.map((d) => d.detail)).toEqual([expect.stringMatching(/data source "infisical_projects" does not belong to vaultbridge's providers .*run this stack with Terraform/)]);
   stack({ resource: { infisical_app_connection_heroku: { web: { name: "web", gateway_id: "3c90c3cc-0d44-4b50-8888-8dd25736052a", credentials: { auth_token: "HRKU-x" } } } } });
   const p2 = await plan(dir, { env: env() });
   expect(p2.diagnostics.map((d) => d.detail)).toEqual([expect.stringMatching(/^infisical_app_connection_heroku\.web: gateway_id: Not supported for Heroku Connections/)]);

@@ -12,8 +12,8 @@ import { Diagnostics } from "../../src/framework/diagnostics";
 import { isUnknown } from "../../src/framework/value";
 
 const KNOWN = {
-  infisical: { source: "registry.terraform.io/vaultbridge/infisical", resourceTypes: ["infisical_app_connection_heroku", "infisical_app_connection_postgres"] },
-  scrapengine: { source: "registry.terraform.io/vaultbridge/scrapengine", resourceTypes: ["scrapengine_vault_integration"] },
+  infisical: { source: "registry.terraform.io/vaultbridge/infisical", resourceTypes: ["infisical_app_connection_heroku", "infisical_app_connection_postgres"], dataSourceTypes: ["infisical_app_connections"] },
+  scrapengine: { source: "registry.terraform.io/vaultbridge/scrapengine", resourceTypes: ["scrapengine_vault_integration"], dataSourceTypes: [] },
 };
 
 let dir: string;
@@ -32,7 +32,7 @@ describe("expressions", () => {
     ]);
     expect(parseTemplate("$${literal}")).toEqual(["${literal}"]);
   });
-  test.each([["${upper(var.x)}", /function calls/], ["${local.a}", /local references/], ["${data.x.y.z}", /data references/], ["${a.b[*].c}", /splat/]])(
+  test.each([["${upper(var.x)}", /function calls/], ["${local.a}", /local references/], ["${data.x.y}", /data references/], ["${module.m.out}", /module references/], ["${a.b[*].c}", /splat/]])(
     "%s is refused with the reason",
     (s, why) => {
       expect(() => parseTemplate(s)).toThrow(UnsupportedExpressionError);
@@ -102,7 +102,7 @@ describe("stacks", () => {
 
   test("refuses what it does not understand, each with its construct path and the advice to use Terraform", () => {
     write({
-      data: { x: {} },
+      data: { aws_ami: { a: {} } },
       module: { m: {} },
       provider: { aws: { region: "eu-west-1" } },
       resource: {
@@ -115,7 +115,7 @@ describe("stacks", () => {
     const details = diags.errors.map((e) => e.detail);
     expect(details).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/"data" blocks \(data sources\) .*run this stack with Terraform/),
+        expect.stringMatching(/data\.aws_ami\.a: data source "aws_ami" does not belong to vaultbridge's providers .*run this stack with Terraform/),
         expect.stringMatching(/"module" blocks \(modules\)/),
         expect.stringMatching(/provider "aws" is not one of vaultbridge's/),
         expect.stringMatching(/^app\/stack\/bucket \(aws_s3_bucket\.b\): resource type "aws_s3_bucket"/),

@@ -4,7 +4,7 @@
  * name what they looked for when it is not there.
  */
 import { TestEmulator } from "../support/emulator";
-import { pick } from "../support/http";
+import { makeObjects } from "../support/made-outside";
 import { TerraformWorkspace, output, ownDiagnostics } from "../support/terraform";
 import { blocksFor, CLIENT, PG, TENANT, VAULT } from "./helpers";
 
@@ -21,39 +21,6 @@ afterEach(() => {
   ws?.cleanup();
   ws = undefined;
 });
-
-interface Made {
-  pg: Record<string, unknown>;
-  azure: Record<string, unknown>;
-  heroku: Record<string, unknown>;
-  vault: Record<string, unknown>;
-}
-
-/** One object of each type, made through the APIs with non-default values. */
-export async function makeObjects(e: TestEmulator): Promise<Made> {
-  const projectId = e.emulator.projectId;
-  const made = async (path: string, body: unknown): Promise<Record<string, unknown>> => {
-    const r = await e.infisical("POST", path, body);
-    if (r.status !== 200) throw new Error(`${path}: ${r.status} ${r.text}`);
-    return pick(r.body, "appConnection") as Record<string, unknown>;
-  };
-  const pg = await made("/api/v1/app-connections/postgres", {
-    name: "ui-orders-db",
-    description: "made in the UI",
-    projectId,
-    method: "username-and-password",
-    credentials: { host: "orders.db.internal", port: 6543, database: "orders", username: "reader", password: "ui-secret", sslEnabled: false, sslRejectUnauthorized: true },
-  });
-  const azure = await made("/api/v1/app-connections/azure-key-vault", {
-    name: "ui-keyvault",
-    method: "client-secret",
-    credentials: { tenantId: TENANT, clientId: CLIENT, clientSecret: "ui-client-secret" },
-  });
-  const heroku = await made("/api/v1/app-connections/heroku", { name: "ui-heroku", description: "web dynos", method: "oauth", credentials: { code: "ui-oauth-code" } });
-  const v = await e.scrapengine("POST", "/vault-integrations", { name: "ui-vault", address: "https://vault.internal:8200", namespace: "team-a", roleId: "role-ui", secretId: "ui-secret-id" });
-  if (v.status !== 201 && v.status !== 200) throw new Error(`vault: ${v.status} ${v.text}`);
-  return { pg, azure, heroku, vault: v.body as Record<string, unknown> };
-}
 
 test("every data source reads objects made outside, with the right values; look-ups share the list calls", async () => {
   await emu.reset();

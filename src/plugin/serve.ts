@@ -1,7 +1,7 @@
 /**
  * Hosting a provider the way go-plugin expects: check the magic cookie, agree on protocol 6, serve gRPC on a
  * unix socket (mutual TLS when Terraform sends its certificate), print the handshake line, ignore Ctrl-C (Terraform
- * calls StopProvider instead) and exit at once on the controller's Shutdown.
+ * calls StopProvider instead) and exit at once on the controller's Shutdown, or when Terraform is gone.
  *
  * Reattach mode (`--debug`, or `serveForReattach` in-process) serves without Terraform having started us:
  * plaintext, and Terraform finds it through TF_REATTACH_PROVIDERS; one process then serves every command.
@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createPluginCertificate } from "./certificate";
+import { exitWithParent } from "./exit-with-parent";
 import { createGrpcServer, listen, type UnaryHandler } from "./grpc-server";
 
 export const MAGIC_COOKIE_KEY = "TF_PLUGIN_MAGIC_COOKIE";
@@ -113,6 +114,8 @@ export async function servePlugin(o: ServeOptions): Promise<void> {
   process.on("SIGTERM", () => exit(0));
   // Ctrl-C reaches the whole process group; Terraform answers it with StopProvider and waits for us.
   process.on("SIGINT", () => undefined);
+  // Nobody is left to call Shutdown when terraform itself was killed: go with it.
+  exitWithParent(() => exit(0));
   const certField = cert ? cert.der.toString("base64").replace(/=+$/, "") : "";
   process.stdout.write(`1|6|unix|${socket}|grpc|${certField}\n`);
 }

@@ -1,5 +1,6 @@
 /** The `vaultbridge` command: one sub-command per file under ./commands. */
 import { Command } from "commander";
+import { ignoreClosedPipes } from "./closed-pipes";
 import { registerEmulatorCommand } from "./commands/emulator";
 import { registerEngineCommands } from "./commands/engine";
 import { registerProviderCommand } from "./commands/provider-install";
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
 }
 
 export function main(argv: string[]): void {
+  ignoreClosedPipes();
   buildProgram()
     .parseAsync(argv)
     .catch((err: unknown) => {

@@ -23,7 +23,7 @@ import { checkEphemeralUse } from "./ephemeral";
 import { evaluate, type Scope, variableValues } from "./evaluate";
 import { loadStack, type KnownProviders, type Stack, type StackResource } from "./stack";
 import { emptyState, readStateFile, type StateDocument, type StateInstance, type StateResource, writeStateFile } from "./state-file";
-import { acquireStateLock, type StateLock, StateLockedError } from "./state-lock";
+import { lockForCommand } from "./state-lock";
 import { conform, ctyTypeOfValue, sensitivePaths, toStateJson } from "./state-values";
 
 export interface EngineOptions {
@@ -191,14 +191,8 @@ export async function plan(stackDir: string, options: EngineOptions = {}): Promi
   if (diags.hasError()) return empty();
 
   // Plans lock too (as terraform's do): a plan never reads a state an apply is halfway through writing.
-  let lock: StateLock;
-  try {
-    lock = acquireStateLock(stack.statePath, options.destroy ? "plan -destroy" : "plan");
-  } catch (err) {
-    if (!(err instanceof StateLockedError)) throw err;
-    diags.error("State Locked", err.message);
-    return empty();
-  }
+  const lock = lockForCommand(stack.statePath, options.destroy ? "plan -destroy" : "plan", diags);
+  if (!lock) return empty();
   try {
     return await planLocked(stack, options, vars.values, counts, cores, diags, empty, log, env);
   } finally {
@@ -394,13 +388,8 @@ export async function apply(p: EnginePlan, options: EngineOptions = {}): Promise
   const env = options.env ?? process.env;
   const log = options.log ?? silentLogger;
   const result = { applied: 0, failed: 0, interrupted: false };
-  let lock: StateLock;
-  try {
-    lock = acquireStateLock(p.statePath, p.destroy ? "destroy" : "apply");
-  } catch (err) {
-    if (!(err instanceof StateLockedError)) throw err;
-    return { ...result, outputs: [], diagnostics: diags.error("State Locked", err.message).toArray() };
-  }
+  const lock = lockForCommand(p.statePath, p.destroy ? "destroy" : "apply", diags);
+  if (!lock) return { ...result, outputs: [], diagnostics: diags.toArray() };
   const cores = new Map<string, ProviderCore<unknown>>();
   try {
     const stackDiags = new Diagnostics();
@@ -412,9 +401,6 @@ export async function apply(p: EnginePlan, options: EngineOptions = {}): Promise
         `The plan was made for state serial ${p.serial} and a configuration that ${stack && digest(stack) === p.configDigest ? "still matches" : "has changed since"}; the state is now at serial ${current.serial}. Plan again.`,
       );
       return { ...result, outputs: [], diagnostics: diags.toArray() };
-    }
-    if (lock.tookOverFrom) {
-      diags.warning("Stale Lock Taken Over", `The state was locked by ${lock.tookOverFrom.Operation} (pid ${lock.tookOverFrom.Pid}), which is gone; its completed operations are in the state.`);
     }
     const variables = new Map([...Object.entries(p.variables), ...ephemeralForApply(p, stack, options, env, diags)]);
     if (diags.hasError()) return { ...result, outputs: [], diagnostics: diags.toArray() };
@@ -540,7 +526,11 @@ export async function importResource(stackDir: string, address: string, id: stri
   if (!core) return diags.error("Unknown Provider", `No provider configuration "${r.provider}".`).toArray();
   prefix(diags, `provider.${r.provider}`, core.configure(providerConfig(stack, r.provider, vars.values)));
   if (diags.hasError()) return diags.toArray();
-  const lock = acquireStateLock(stack.statePath, "import");
+  const lock = lockForCommand(stack.statePath, "import", diags);
+  if (!lock) {
+    await core.close();
+    return diags.toArray();
+  }
   try {
     const state = readStateFile(stack.statePath);
     const book = new StateBook(stack.statePath, state);

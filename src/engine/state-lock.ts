@@ -5,6 +5,8 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import type { Diagnostics } from "../framework/diagnostics";
 import { VaultbridgeError } from "../framework/vaultbridge-error";
 
 export interface LockInfo {
@@ -16,21 +18,44 @@ export interface LockInfo {
   readonly Host: string;
 }
 
+/** What a lock file says of its holder: any field may be missing (written by hand, by another tool, cut short). */
+const lockHolder = z
+  .object({ ID: z.string(), Operation: z.string(), Who: z.string(), Created: z.string(), Pid: z.number().int(), Host: z.string() })
+  .partial();
+export type LockHolder = z.infer<typeof lockHolder>;
+
+/** "apply by ci@runner (pid 42 on runner, since …)", from whatever fields the lock file holds. */
+export function describeLockHolder(holder: LockHolder | null): string {
+  if (!holder || Object.values(holder).every((v) => v === undefined)) return "another run (its lock file names no holder)";
+  const where = [holder.Pid !== undefined ? `pid ${holder.Pid}` : undefined, holder.Host !== undefined ? `on ${holder.Host}` : undefined, holder.Created !== undefined ? `since ${holder.Created}` : undefined]
+    .filter((x): x is string => x !== undefined)
+    .join(", ");
+  return `${holder.Operation ?? "a run"}${holder.Who !== undefined ? ` by ${holder.Who}` : ""}${where ? ` (${where})` : ""}`;
+}
+
 export class StateLockedError extends VaultbridgeError {
   constructor(
     readonly lockPath: string,
-    readonly holder: LockInfo | null,
+    readonly holder: LockHolder | null,
   ) {
-    const who = holder ? `${holder.Operation} by ${holder.Who} (pid ${holder.Pid} on ${holder.Host}, since ${holder.Created})` : "another run";
-    super(`The state is locked by ${who}. Wait for it to finish; if it is gone for good, remove ${lockPath}.`, "VB_STATE_LOCKED");
+    super(`The state is locked by ${describeLockHolder(holder)}. Wait for it to finish; if it is gone for good, remove ${lockPath}.`, "VB_STATE_LOCKED");
   }
 }
 
 export interface StateLock {
   readonly info: LockInfo;
   /** Taken over from a run whose process is gone. */
-  readonly tookOverFrom: LockInfo | null;
+  readonly tookOverFrom: LockHolder | null;
   release(): void;
+}
+
+/** The warning every command that takes a stale lock over gives (plan, apply, import alike). */
+export function staleLockWarning(lock: StateLock): { summary: string; detail: string } | null {
+  if (!lock.tookOverFrom) return null;
+  return {
+    summary: "Stale Lock Taken Over",
+    detail: `The state was locked by ${describeLockHolder(lock.tookOverFrom)}, which is gone; the lock was taken over. What that run completed is in the state; an interrupted create is adopted on refresh.`,
+  };
 }
 
 export function lockPathFor(statePath: string): string {
@@ -47,7 +72,7 @@ export function acquireStateLock(statePath: string, operation: string): StateLoc
     Pid: process.pid,
     Host: hostname(),
   };
-  let tookOverFrom: LockInfo | null = null;
+  let tookOverFrom: LockHolder | null = null;
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(path, "wx", 0o600);
@@ -57,7 +82,8 @@ export function acquireStateLock(statePath: string, operation: string): StateLoc
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
       const holder = readLock(path);
-      if (holder && holder.Host === hostname() && !processAlive(holder.Pid)) {
+      // Only a holder on this host whose process is certainly gone; a lock that names none is never taken over.
+      if (holder?.Pid !== undefined && holder.Host === hostname() && !processAlive(holder.Pid)) {
         tookOverFrom = holder;
         rmSync(path, { force: true });
         continue;
@@ -68,9 +94,10 @@ export function acquireStateLock(statePath: string, operation: string): StateLoc
   throw new StateLockedError(path, readLock(path));
 }
 
-function readLock(path: string): LockInfo | null {
+function readLock(path: string): LockHolder | null {
   try {
-    return JSON.parse(readFileSync(path, "utf8")) as LockInfo;
+    const parsed = lockHolder.safeParse(JSON.parse(readFileSync(path, "utf8")));
+    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
@@ -86,5 +113,22 @@ function processAlive(pid: number): boolean {
     return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * The lock as every engine command takes it: held elsewhere → a "State Locked" error (null returned); a stale
+ * one taken over → a warning. Either way the user hears of it.
+ */
+export function lockForCommand(statePath: string, operation: string, diags: Diagnostics): StateLock | null {
+  try {
+    const lock = acquireStateLock(statePath, operation);
+    const stale = staleLockWarning(lock);
+    if (stale) diags.warning(stale.summary, stale.detail);
+    return lock;
+  } catch (err) {
+    if (!(err instanceof StateLockedError)) throw err;
+    diags.error("State Locked", err.message);
+    return null;
   }
 }

@@ -1,0 +1,98 @@
+/**
+ * What the engine refuses or says about the state before it calls any API — a state from a newer provider,
+ * duplicate entries, a lock file it cannot read, a stale lock, a broken state with or without a backup — and
+ * what it writes when only refresh found changes. Through the real command line against the emulator.
+ * Assumes dist/ is built (the test command builds first).
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { hostname, tmpdir } from "node:os";
+import { join } from "node:path";
+import { TestEmulator } from "../support/emulator";
+
+const BIN = join(__dirname, "..", "..", "bin", "vaultbridge.js");
+const HEROKU = "infisical_app_connection_heroku";
+let emu: TestEmulator;
+let dir: string;
+
+beforeAll(async () => {
+  emu = await TestEmulator.start();
+});
+afterAll(() => emu.close());
+beforeEach(async () => {
+  await emu.reset();
+  dir = mkdtempSync(join(tmpdir(), "vb-guards-"));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function vb(args: string[]): Promise<Run> {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d: Buffer) => (stdout += String(d)));
+  child.stderr.on("data", (d: Buffer) => (stderr += String(d)));
+  return new Promise((resolve) => child.on("close", (code) => resolve({ code, stdout, stderr })));
+}
+
+function writeStack(resource: Record<string, unknown> = { name: "web", credentials: { auth_token: "HRKU-guards" } }, extra: Record<string, unknown> = {}): void {
+  const { url, infisical } = emu.emulator;
+  writeFileSync(
+    join(dir, "cdk.tf.json"),
+    JSON.stringify({
+      provider: { infisical: [{ host: url, auth: { universal: { client_id: infisical.clientId, client_secret: infisical.clientSecret } } }] },
+      resource: { [HEROKU]: { web: resource } },
+      ...extra,
+    }),
+  );
+}
+
+type State = { serial: number; resources: { type: string; name: string; instances: { schema_version: number; attributes: Record<string, unknown> }[] }[] };
+const statePath = (): string => join(dir, "terraform.tfstate");
+const readState = (): State => JSON.parse(readFileSync(statePath(), "utf8")) as State;
+const writeState = (s: State): void => writeFileSync(statePath(), JSON.stringify(s));
+
+async function applied(): Promise<State> {
+  writeStack();
+  const r = await vb(["apply", "--auto-approve"]);
+  expect([r.code, r.stderr]).toEqual([0, ""]);
+  await emu.clearRequests();
+  return readState();
+}
+
+async function expectNoApiCall(): Promise<void> {
+  expect((await emu.requests()).map((r) => `${r.method} ${r.path}`)).toEqual([]);
+}
+
+test.each([
+  ["an empty object", "{}"],
+  ["some fields only", JSON.stringify({ Operation: "apply", Pid: 4242 })],
+  ["no JSON", "garbage"],
+])("a lock file holding %s gives a message without 'undefined'", async (_what, content) => {
+  writeStack();
+  writeFileSync(join(dir, "terraform.tfstate.lock.info"), content);
+  const r = await vb(["plan"]);
+  expect(r.code).toBe(1);
+  expect(r.stderr).toMatch(/State Locked[\s\S]*The state is locked by/);
+  expect(r.stderr).not.toContain("undefined");
+  expect(r.stderr).toContain(join(dir, "terraform.tfstate.lock.info"));
+});
+
+test("a stale lock taken over is reported by plans too, and by apply", async () => {
+  writeStack();
+  // A process that is certainly gone: one we ran and waited for.
+  const dead = spawnSync(process.execPath, ["-e", "0"]).pid;
+  const lock = { ID: "x", Operation: "apply", Who: "ci@runner", Created: "2026-01-01T00:00:00Z", Pid: dead, Host: hostname() };
+  for (const args of [["plan"], ["apply", "--auto-approve"]]) {
+    writeFileSync(join(dir, "terraform.tfstate.lock.info"), JSON.stringify(lock));
+    const r = await vb(args);
+    expect([args, r.code]).toEqual([args, 0]);
+    expect(r.stdout).toMatch(new RegExp(`Warning: Stale Lock Taken Over[\\s\\S]*apply by ci@runner \\(pid ${dead}`));
+    expect(existsSync(join(dir, "terraform.tfstate.lock.info"))).toBe(false);
+  }
+});

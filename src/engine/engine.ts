@@ -23,6 +23,7 @@ import { checkEphemeralUse } from "./ephemeral";
 import { evaluate, type Scope, variableValues } from "./evaluate";
 import { loadStack, type KnownProviders, type Stack, type StackResource } from "./stack";
 import { emptyState, readStateFile, type StateDocument, type StateInstance, type StateResource, writeStateFile } from "./state-file";
+import { checkStateDocument } from "./state-checks";
 import { lockForCommand } from "./state-lock";
 import { conform, ctyTypeOfValue, sensitivePaths, toStateJson } from "./state-values";
 
@@ -126,6 +127,10 @@ export interface ApplyResult {
 
 type AnyDefinition = ProviderDefinition<unknown>;
 const DEFINITIONS: readonly AnyDefinition[] = Object.values(providers) as AnyDefinition[];
+const schemaVersionOf = (type: string): number | undefined => {
+  const r = DEFINITIONS.flatMap((d) => d.resources).find((x) => x.typeName === type);
+  return r ? (r.version ?? 0) : undefined;
+};
 const KNOWN: KnownProviders = Object.fromEntries(
   DEFINITIONS.map((d) => [d.name, { source: d.source, resourceTypes: d.resources.map((r) => r.typeName), dataSourceTypes: dataSourcesOf(d).map((x) => x.typeName) }]),
 );
@@ -216,6 +221,8 @@ async function planLocked(
   // Values of sensitive (and ephemeral) variables are never shown, whatever attribute they end up in.
   const secrets = stack.variables.filter((v) => v.sensitive || v.ephemeral).map((v) => variables.get(v.name)).filter((v): v is string => typeof v === "string" && v.length >= 4);
   const state = readStateFile(stack.statePath);
+  checkStateDocument(state, stack.statePath, schemaVersionOf, diags);
+  if (diags.hasError()) return empty(state);
   const refreshed = structuredClone(state);
   await adoptIntents(stack, refreshed, cores, diags);
   const imported = await importBlocks(stack, refreshed, cores, variables, diags);
@@ -533,6 +540,8 @@ export async function importResource(stackDir: string, address: string, id: stri
   }
   try {
     const state = readStateFile(stack.statePath);
+    checkStateDocument(state, stack.statePath, schemaVersionOf, diags);
+    if (diags.hasError()) return diags.toArray();
     const book = new StateBook(stack.statePath, state);
     if (book.value(address)) {
       diags.error("Resource Already Managed", `${address} is already in the state; remove it from the state first to import another object there.`);

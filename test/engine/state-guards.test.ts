@@ -69,6 +69,40 @@ async function expectNoApiCall(): Promise<void> {
   expect((await emu.requests()).map((r) => `${r.method} ${r.path}`)).toEqual([]);
 }
 
+test("a state written by a newer provider schema is refused before any API call", async () => {
+  const state = await applied();
+  state.resources[0].instances[0].schema_version = 99;
+  writeState(state);
+  for (const args of [["plan"], ["apply", "--auto-approve"], ["import", `${HEROKU}.web`, "x"]]) {
+    const r = await vb(args);
+    expect([args, r.code]).toEqual([args, 1]);
+    expect(r.stderr).toMatch(/Resource Instance Managed By Newer Provider Version/);
+    expect(r.stderr).toContain(`${HEROKU}.web`);
+    expect(r.stderr).toMatch(/schema version 99.*knows version 0/);
+  }
+  await expectNoApiCall();
+});
+
+test("duplicate resource entries in the state are refused, naming them, before any API call", async () => {
+  const state = await applied();
+  state.resources.push(structuredClone(state.resources[0]));
+  writeState(state);
+  const r = await vb(["plan"]);
+  expect(r.code).toBe(1);
+  expect(r.stderr).toContain(`${HEROKU}.web appears 2 times`);
+  await expectNoApiCall();
+
+  rmSync(statePath());
+  await emu.reset();
+  const single = await applied();
+  single.resources[0].instances.push(structuredClone(single.resources[0].instances[0]));
+  writeState(single);
+  const twice = await vb(["plan"]);
+  expect(twice.code).toBe(1);
+  expect(twice.stderr).toContain(`${HEROKU}.web appears 2 times`);
+  await expectNoApiCall();
+});
+
 test.each([
   ["an empty object", "{}"],
   ["some fields only", JSON.stringify({ Operation: "apply", Pid: 4242 })],

@@ -69,16 +69,25 @@ export function readStateFile(path: string): StateDocument {
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    throw new StateFileError(`${path} is not valid JSON (${err instanceof Error ? err.message : String(err)}); restore it from ${basename(path)}.backup.`);
+    throw new StateFileError(`${path} is not valid JSON (${err instanceof Error ? err.message : String(err)})${restoreAdvice(path)}`);
   }
-  const version = (raw as { version?: unknown }).version;
-  if (version !== 4) throw new StateFileError(`${path} has state format version ${String(version)}; vaultbridge reads version 4 (Terraform ≥ 0.12).`);
+  const version = raw !== null && typeof raw === "object" ? (raw as { version?: unknown }).version : undefined;
+  if (version !== 4) {
+    const found = version === undefined ? "has no state format version" : `has state format version ${JSON.stringify(version)}`;
+    throw new StateFileError(`${path} ${found}; vaultbridge reads version 4 (Terraform ≥ 0.12)${restoreAdvice(path)}`);
+  }
   const parsed = stateDocument.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new StateFileError(`${path} is not a Terraform state: ${issue.path.join(".")}: ${issue.message}`);
+    throw new StateFileError(`${path} is not a Terraform state: ${issue.path.join(".") || "(top level)"}: ${issue.message}${restoreAdvice(path)}`);
   }
   return parsed.data;
+}
+
+/** Advice to restore the backup, only when there is one to restore. */
+function restoreAdvice(path: string): string {
+  const backup = `${path}.backup`;
+  return existsSync(backup) ? `; restore it from ${basename(backup)} (the state before the last run that wrote it), or fix it by hand.` : "; fix it by hand (there is no backup beside it).";
 }
 
 /**

@@ -130,3 +130,15 @@ test("a stale lock taken over is reported by plans too, and by apply", async () 
     expect(existsSync(join(dir, "terraform.tfstate.lock.info"))).toBe(false);
   }
 });
+
+test("a broken state advises its backup only when there is one", async () => {
+  writeStack();
+  writeFileSync(statePath(), "{ not json");
+  const none = await vb(["plan"]);
+  expect(none.code).toBe(1);
+  expect(none.stderr).toContain("is not valid JSON");
+  expect(none.stderr).not.toContain("restore");
+  writeFileSync(`${statePath()}.backup`, "{}");
+  const some = await vb(["plan"]);
+  expect(some.stderr).toContain("terraform.tfstate.backup");
+});

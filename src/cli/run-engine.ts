@@ -46,6 +46,8 @@ export async function runPlan(o: EngineCliOptions): Promise<number> {
 
 export async function runApply(planFile: string | undefined, o: EngineCliOptions): Promise<number> {
   let p: EnginePlan;
+  // The plan's own warnings (made here, not loaded from a saved plan): --json carries them with the result.
+  let planned: readonly Diagnostic[] = [];
   if (planFile && existsSync(planFile) && !existsSync(join(planFile, "cdk.tf.json"))) {
     p = readSavedPlan(planFile);
   } else {
@@ -57,11 +59,10 @@ export async function runApply(planFile: string | undefined, o: EngineCliOptions
       if (!errored(p.diagnostics)) out(renderPlan(p));
     }
     if (errored(p.diagnostics)) return o.json ? (out(`${JSON.stringify(planJson(p))}\n`), 1) : 1;
-    if (!hasChanges(p)) {
-      if (!o.json) out("\nApply complete! Resources: 0 added, 0 changed, 0 destroyed.\n");
-      return 0;
-    }
-    if (!o.autoApprove) {
+    planned = p.diagnostics;
+    if (!hasChanges(p) && p.drift.length === 0) return printApplyResult(p, { applied: 0, failed: 0, interrupted: false, outputs: p.outputs, diagnostics: [] }, planned, o);
+    // Only changes ask; what refresh alone found changes no object, yet apply records it in the state (as terraform).
+    if (hasChanges(p) && !o.autoApprove) {
       if (!process.stdin.isTTY) {
         err("Error: apply asks for confirmation, and stdin is not a terminal. Pass --auto-approve, or apply a saved plan (vaultbridge plan --out F; vaultbridge apply F).\n");
         return 1;
@@ -75,9 +76,15 @@ export async function runApply(planFile: string | undefined, o: EngineCliOptions
       }
     }
   }
-  const result = await applyWithInterrupts(p, o);
-  if (o.json) out(`${JSON.stringify({ applied: result.applied, failed: result.failed, interrupted: result.interrupted, outputs: outputsJson(result), diagnostics: result.diagnostics.map(diagJson) })}\n`);
-  else {
+  return printApplyResult(p, await applyWithInterrupts(p, o), planned, o);
+}
+
+/** The outcome of an apply, for people or (--json) as one JSON document, even when there was nothing to do. */
+function printApplyResult(p: EnginePlan, result: ApplyResult, planned: readonly Diagnostic[], o: EngineCliOptions): number {
+  if (o.json) {
+    const diagnostics = [...planned, ...result.diagnostics].map(diagJson);
+    out(`${JSON.stringify({ applied: result.applied, failed: result.failed, interrupted: result.interrupted, outputs: outputsJson(result), diagnostics })}\n`);
+  } else {
     printDiagnostics(result.diagnostics);
     const adds = p.changes.filter((c) => c.action === "create" || c.action === "replace").length;
     const changes = p.changes.filter((c) => c.action === "update").length;

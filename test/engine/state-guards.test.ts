@@ -131,6 +131,32 @@ test("a stale lock taken over is reported by plans too, and by apply", async () 
   }
 });
 
+test("apply --json with nothing to do prints one JSON document", async () => {
+  await applied();
+  const r = await vb(["apply", "--auto-approve", "--json"]);
+  expect([r.code, r.stderr]).toEqual([0, ""]);
+  expect(JSON.parse(r.stdout)).toEqual({ applied: 0, failed: 0, interrupted: false, outputs: {}, diagnostics: [] });
+});
+
+test("changes found by refresh alone are written to the state by apply", async () => {
+  writeStack({ name: "web", description: "ours", credentials: { auth_token: "HRKU-guards" }, lifecycle: { ignore_changes: ["description"] } });
+  expect((await vb(["apply", "--auto-approve"])).code).toBe(0);
+  const before = readState();
+  const id = String(before.resources[0].instances[0].attributes.id);
+  const patched = await emu.infisical("PATCH", `/api/v1/app-connections/heroku/${id}`, { description: "changed outside" });
+  expect(patched.status).toBe(200);
+
+  const r = await vb(["apply", "--auto-approve"]);
+  expect([r.code, r.stderr]).toEqual([0, ""]);
+  expect(r.stdout).toContain("Objects have changed outside of vaultbridge");
+  const after = readState();
+  expect(after.resources[0].instances[0].attributes.description).toBe("changed outside");
+  expect(after.serial).toBeGreaterThan(before.serial);
+  // Nothing left to record: a further apply writes nothing.
+  expect((await vb(["apply", "--auto-approve"])).code).toBe(0);
+  expect(readState().serial).toBe(after.serial);
+});
+
 test("a broken state advises its backup only when there is one", async () => {
   writeStack();
   writeFileSync(statePath(), "{ not json");

@@ -9,6 +9,7 @@ import { join, resolve } from "node:path";
 import { z } from "zod";
 import { Diagnostics } from "../framework/diagnostics";
 import { type Reference, referencesIn, UnsupportedExpressionError } from "./expressions";
+import { closest } from "./suggest";
 
 export interface StackProviderConfig {
   /** `infisical` or `infisical.<alias>`. */
@@ -148,14 +149,16 @@ export function loadStack(dir: string, known: KnownProviders, diags: Diagnostics
     }
     const doc = parsed.data;
     for (const key of Object.keys(doc)) {
-      if (!["terraform", "provider", "resource", "data", "import", "variable", "output", META].includes(key)) {
-        diags.error("Unsupported Construct", `${file}: "${key}" blocks (${describeBlock(key)}) are not supported by the engine; ${ADVICE}.`);
-      }
+      if (BLOCKS.includes(key)) continue;
+      const typo = key in TERRAFORM_BLOCKS ? undefined : closest(key, BLOCKS);
+      if (typo) diags.error("Unsupported Construct", `${file}: "${key}" is not a Terraform JSON block: did you mean "${typo}"?`);
+      else diags.error("Unsupported Construct", `${file}: "${key}" blocks (${describeBlock(key)}) are not supported by the engine; ${ADVICE}.`);
     }
     const backend = doc.terraform?.backend;
     if (backend) {
       const [kind, settings] = Object.entries(backend)[0] ?? [];
-      if (kind !== "local") diags.error("Unsupported Backend", `${file}: the "${kind}" backend is not supported by the engine (only "local"); ${ADVICE}.`);
+      if (kind === undefined) diags.error("Unsupported Backend", `${file}: terraform.backend names no backend; remove it (the engine keeps terraform.tfstate beside the stack) or name "local".`);
+      else if (kind !== "local") diags.error("Unsupported Backend", `${file}: the "${kind}" backend is not supported by the engine (only "local"); ${ADVICE}.`);
       else {
         const p = (settings as { path?: unknown } | undefined)?.path;
         if (typeof p === "string") statePath = resolve(folder, p);
@@ -164,7 +167,11 @@ export function loadStack(dir: string, known: KnownProviders, diags: Diagnostics
     for (const [name, value] of Object.entries(doc.provider ?? {})) {
       for (const config of Array.isArray(value) ? value : [value]) {
         if (!(name in known)) {
-          diags.error("Unsupported Provider", `${file}: provider "${name}" is not one of vaultbridge's (${Object.keys(known).join(", ")}); ${ADVICE}.`);
+          const typo = closest(name, Object.keys(known));
+          diags.error(
+            "Unsupported Provider",
+            typo ? `${file}: provider "${name}" is not one of vaultbridge's: did you mean "${typo}"?` : `${file}: provider "${name}" is not one of vaultbridge's (${Object.keys(known).join(", ")}); ${ADVICE}.`,
+          );
           continue;
         }
         const { alias, ...rest } = stripMeta(config);
@@ -217,7 +224,11 @@ function readResource(type: string, name: string, body: Record<string, unknown>,
   const where = constructPath === address ? address : `${constructPath} (${address})`;
   const providerName = Object.entries(known).find(([, p]) => p.resourceTypes.includes(type))?.[0];
   if (!providerName) {
-    diags.error("Unsupported Resource", `${where}: resource type "${type}" does not belong to vaultbridge's providers; ${ADVICE}.`);
+    const typo = closest(type, Object.values(known).flatMap((p) => p.resourceTypes));
+    diags.error(
+      "Unsupported Resource",
+      typo ? `${where}: resource type "${type}" is not one of vaultbridge's: did you mean "${typo}"?` : `${where}: resource type "${type}" does not belong to vaultbridge's providers; ${ADVICE}.`,
+    );
     return null;
   }
   const { count, depends_on, lifecycle, provider, for_each, provisioner, connection, ...config } = stripMeta(body);
@@ -328,8 +339,18 @@ function metaPath(body: Record<string, unknown>): string | undefined {
   return typeof meta?.metadata?.path === "string" ? meta.metadata.path : undefined;
 }
 
+/** The top-level blocks the engine reads, and those Terraform has that it does not. */
+const BLOCKS = ["terraform", "provider", "resource", "data", "import", "variable", "output", META];
+const TERRAFORM_BLOCKS: Readonly<Record<string, string>> = {
+  data: "data sources",
+  module: "modules",
+  locals: "local values",
+  moved: "moved blocks",
+  import: "import blocks",
+  check: "checks",
+  removed: "removed blocks",
+};
+
 function describeBlock(key: string): string {
-  return (
-    { data: "data sources", module: "modules", locals: "local values", moved: "moved blocks", import: "import blocks", check: "checks", removed: "removed blocks" } as Record<string, string>
-  )[key] ?? "unknown to the engine";
+  return TERRAFORM_BLOCKS[key] ?? "unknown to the engine";
 }

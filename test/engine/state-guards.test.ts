@@ -168,3 +168,20 @@ test("a broken state advises its backup only when there is one", async () => {
   const some = await vb(["plan"]);
   expect(some.stderr).toContain("terraform.tfstate.backup");
 });
+
+test("a mistyped resource type or provider gets 'did you mean', not 'run it with Terraform'", async () => {
+  const { url } = emu.emulator;
+  writeFileSync(
+    join(dir, "cdk.tf.json"),
+    JSON.stringify({
+      provider: { infisicl: [{ host: url }] },
+      resource: { infisical_app_conection_postgres: { db: { name: "db" } } },
+    }),
+  );
+  const r = await vb(["plan"]);
+  expect(r.code).toBe(1);
+  expect(r.stderr).toContain('resource type "infisical_app_conection_postgres" is not one of vaultbridge\'s: did you mean "infisical_app_connection_postgres"?');
+  expect(r.stderr).toContain('provider "infisicl" is not one of vaultbridge\'s: did you mean "infisical"?');
+  expect(r.stderr).not.toContain("run this stack with Terraform");
+  await expectNoApiCall();
+});

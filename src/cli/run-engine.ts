@@ -188,7 +188,7 @@ function stackDir(o: EngineCliOptions): string | null {
   // As cdktf-cli does: the app writes where cdktf.json says, whatever CDKTF_OUTDIR the shell had.
   const synth = spawnSync(config.app, { cwd: dir, shell: true, stdio: ["ignore", "inherit", "inherit"], env: { ...process.env, CHECKPOINT_DISABLE: "1", CDKTF_OUTDIR: outdir } });
   if (synth.status !== 0) {
-    err(`Error: the CDKTF app failed (exit ${synth.status}); fix it and try again.\n`);
+    err(`Error: the CDKTF app failed (${synth.status === null ? `killed by ${synth.signal ?? "a signal"}` : `exit ${synth.status}`}); fix it and try again.\n`);
     return null;
   }
   const stacks = join(outdir, "stacks");

@@ -25,6 +25,7 @@ import { loadStack, type KnownProviders, type Stack, type StackResource } from "
 import { emptyState, readStateFile, type StateDocument, type StateInstance, type StateResource, writeStateFile } from "./state-file";
 import { checkStateDocument } from "./state-checks";
 import { lockForCommand } from "./state-lock";
+import { closest } from "./suggest";
 import { conform, ctyTypeOfValue, sensitivePaths, toStateJson } from "./state-values";
 
 export interface EngineOptions {
@@ -525,7 +526,8 @@ export async function importResource(stackDir: string, address: string, id: stri
   const m = /^([^.[]+)\.([^.[]+)(?:\[(\d+)\])?$/.exec(address);
   const r = m ? stack.resources.find((x) => x.type === m[1] && x.name === m[2]) : undefined;
   if (!m || !r) {
-    diags.error("Resource Not In Configuration", `${address} is not declared in the stack; declare it first, then import (as with terraform import).`);
+    const typo = closest(address.replace(/\[\d+\]$/, ""), stack.resources.map((x) => x.address));
+    diags.error("Resource Not In Configuration", typo ? `${address} is not declared in the stack: did you mean ${typo}?` : `${address} is not declared in the stack; declare it first, then import (as with terraform import).`);
     return diags.toArray();
   }
   const vars = variableValues(stack.variables, options.vars ?? {}, env);
@@ -772,7 +774,9 @@ function makeCores(stack: Stack, variables: ReadonlyMap<string, Value>, env: Nod
   for (const key of keys) {
     const core = newCore(key, env, log);
     if (!core) {
-      diags.error("Unknown Provider Configuration", `No provider configuration "${key}" is declared; add a provider block with alias "${key.split(".")[1] ?? ""}".`);
+      const name = key.split(".")[0];
+      const typo = closest(name, DEFINITIONS.map((d) => d.name));
+      diags.error("Unknown Provider Configuration", `Resources refer to provider "${key}", which is not one of vaultbridge's (${DEFINITIONS.map((d) => d.name).join(", ")}).${typo ? ` Did you mean "${typo}"?` : ""}`);
       continue;
     }
     if (key.includes(".") && !stack.providers.some((p) => p.key === key)) {

@@ -185,3 +185,17 @@ test("a mistyped resource type or provider gets 'did you mean', not 'run it with
   expect(r.stderr).not.toContain("run this stack with Terraform");
   await expectNoApiCall();
 });
+
+test("a resource naming a provider that is not vaultbridge's says so (no 'alias \"\"'), and import suggests the address", async () => {
+  writeStack({ name: "web", credentials: { auth_token: "HRKU-guards" }, provider: "aws" });
+  const r = await vb(["plan"]);
+  expect(r.code).toBe(1);
+  expect(r.stderr).toContain('provider "aws", which is not one of vaultbridge\'s (infisical, scrapengine)');
+  expect(r.stderr).not.toContain('alias ""');
+
+  writeStack();
+  const typo = await vb(["import", `${HEROKU}.wbe`, "x"]);
+  expect(typo.code).toBe(1);
+  expect(typo.stderr).toContain(`did you mean ${HEROKU}.web?`);
+  await expectNoApiCall();
+});

@@ -55,3 +55,14 @@ function parentOf(pid: number): number | null {
     return null;
   }
 }
+
+/**
+ * For long-running commands (emulator, provider serve): when started by a package runner (npm exec / npx / npm
+ * run / pnpm set npm_command or npm_lifecycle_event), end with the runner — it dies on SIGTERM without passing it
+ * on, and reaches us through a `sh -c` that a kill -9 leaves waiting. Not otherwise, so that
+ * `nohup vaultbridge emulator &` still outlives its shell.
+ */
+export function followPackageRunner(onGone: () => void, env: NodeJS.ProcessEnv = process.env): ParentWatch {
+  const byRunner = env.npm_command !== undefined || env.npm_lifecycle_event !== undefined;
+  return byRunner ? exitWithParent(onGone, { generations: 2 }) : { stop: () => undefined };
+}

@@ -85,3 +85,20 @@ test("killing the npx process of `npx vaultbridge emulator` stops the emulator",
     }
   }
 });
+
+test("killing the npx process of `npx vaultbridge provider serve` stops the providers", async () => {
+  for (const signal of ["SIGTERM", "SIGKILL"] as const) {
+    const npx = spawn("npx", ["--no-install", "vaultbridge", "provider", "serve", "--json"], { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    let tree: number[] = [];
+    try {
+      await waitForOutput(npx, /^\{.*\}\n/, 30_000);
+      tree = descendantsOf(npx.pid!);
+      expect(tree.map(commandLine).some((c) => c.includes("provider serve"))).toBe(true);
+      npx.kill(signal);
+      await exited(npx);
+      expect([signal, (await survivors(tree, GONE_WITHIN_MS)).map(commandLine)]).toEqual([signal, []]);
+    } finally {
+      killQuietly([...tree, npx.pid!]);
+    }
+  }
+});

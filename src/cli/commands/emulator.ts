@@ -12,7 +12,7 @@ import {
   DEFAULT_HOST,
   DEFAULT_TOKEN_TTL_SECONDS,
 } from "../../emulator/options";
-import { exitWithParent } from "../../plugin/exit-with-parent";
+import { followPackageRunner } from "../../plugin/exit-with-parent";
 
 /** The parsed flags (commander's camelCase keys). */
 const emulatorFlags = z.object({
@@ -97,16 +97,8 @@ export function registerEmulatorCommand(program: Command): void {
       };
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
-      // npm exec / npx / npm run die on SIGTERM without passing it on: follow the runner (and the `sh -c` it
-      // starts us through) instead of outliving it.
-      // Not otherwise, so that `nohup vaultbridge emulator &` still outlives its shell.
-      if (startedByPackageRunner(process.env)) exitWithParent(stop, { generations: 2 });
+      followPackageRunner(stop);
     });
-}
-
-/** npm, npx and pnpm set npm_command (and npm_lifecycle_event) in what they run. */
-function startedByPackageRunner(env: NodeJS.ProcessEnv): boolean {
-  return env.npm_command !== undefined || env.npm_lifecycle_event !== undefined;
 }
 
 function parseFlags(raw: unknown): z.infer<typeof emulatorFlags> {

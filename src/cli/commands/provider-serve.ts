@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { followPackageRunner } from "../../plugin/exit-with-parent";
 
 /** The variables the providers read: every INFISICAL_* and SCRAPENGINE_* one (names only, never a value). */
 export function providerSettingsIn(env: NodeJS.ProcessEnv): string[] {
@@ -39,5 +40,6 @@ export function registerProviderServeCommand(provider: Command): void {
       const stop = (): void => void close().then(() => process.exit(0));
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
+      followPackageRunner(stop);
     });
 }

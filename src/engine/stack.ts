@@ -132,6 +132,9 @@ export function loadStack(dir: string, known: KnownProviders, diags: Diagnostics
   const variables: StackVariable[] = [];
   const outputs: StackOutput[] = [];
   let statePath = join(folder, "terraform.tfstate");
+  // Each name once across the stack's files (within one file JSON itself keeps only the last).
+  const declarations = new Map<string, string[]>();
+  const declared = (what: string, file: string): void => void declarations.set(what, [...(declarations.get(what) ?? []), file]);
 
   for (const file of files) {
     let raw: unknown;
@@ -175,10 +178,13 @@ export function loadStack(dir: string, known: KnownProviders, diags: Diagnostics
           continue;
         }
         const { alias, ...rest } = stripMeta(config);
-        providers.push({ key: typeof alias === "string" ? `${name}.${alias}` : name, name, alias: typeof alias === "string" ? alias : undefined, config: rest });
+        const key = typeof alias === "string" ? `${name}.${alias}` : name;
+        declared(`provider "${key}"`, file);
+        providers.push({ key, name, alias: typeof alias === "string" ? alias : undefined, config: rest });
       }
     }
     for (const [name, v] of Object.entries(doc.variable ?? {})) {
+      declared(`variable "${name}"`, file);
       variables.push({
         name,
         type: typeof v.type === "string" ? v.type : undefined,
@@ -189,10 +195,12 @@ export function loadStack(dir: string, known: KnownProviders, diags: Diagnostics
       });
     }
     for (const [name, v] of Object.entries(doc.output ?? {})) {
+      declared(`output "${name}"`, file);
       outputs.push({ name, value: v.value, sensitive: v.sensitive === true, description: typeof v.description === "string" ? v.description : undefined });
     }
     for (const [type, byName] of Object.entries(doc.resource ?? {})) {
       for (const [name, body] of Object.entries(byName)) {
+        declared(`resource ${type}.${name}`, file);
         const r = readResource(type, name, body, known, diags);
         if (r) resources.push(r);
       }
@@ -210,6 +218,9 @@ export function loadStack(dir: string, known: KnownProviders, diags: Diagnostics
     }
   }
 
+  for (const [what, where] of declarations) {
+    if (where.length > 1) diags.error("Duplicate Configuration", `${what} is declared ${where.length} times (${where.join(", ")}); keep one.`);
+  }
   checkReferences(resources, variables, diags, dataSources);
   for (const i of imports) {
     const base = i.to.replace(/\[\d+\]$/, "");

@@ -199,3 +199,17 @@ test("a resource naming a provider that is not vaultbridge's says so (no 'alias 
   expect(typo.stderr).toContain(`did you mean ${HEROKU}.web?`);
   await expectNoApiCall();
 });
+
+test("a resource or variable declared in two stack files is refused, naming both files, before any API call", async () => {
+  writeStack();
+  writeFileSync(
+    join(dir, "extra.tf.json"),
+    JSON.stringify({ resource: { [HEROKU]: { web: { name: "web2", credentials: { auth_token: "HRKU-2" } } } }, variable: { v: {} } }),
+  );
+  writeFileSync(join(dir, "more.tf.json"), JSON.stringify({ variable: { v: {} } }));
+  const r = await vb(["plan"]);
+  expect(r.code).toBe(1);
+  expect(r.stderr).toContain(`resource ${HEROKU}.web is declared 2 times (cdk.tf.json, extra.tf.json)`);
+  expect(r.stderr).toContain('variable "v" is declared 2 times (extra.tf.json, more.tf.json)');
+  await expectNoApiCall();
+});

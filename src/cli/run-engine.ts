@@ -105,6 +105,10 @@ export async function runImport(address: string, id: string, o: EngineCliOptions
   const dir = stackDir(o);
   if (!dir) return 1;
   const diags = await importResource(dir, address, id, { vars: parseVars(o.var) });
+  if (o.json) {
+    out(`${JSON.stringify({ address, id, imported: !errored(diags), diagnostics: diags.map(diagJson) })}\n`);
+    return errored(diags) ? 1 : 0;
+  }
   printDiagnostics(diags);
   if (errored(diags)) return 1;
   out(`${address}: Import prepared!\n\nImport successful! The resource is now managed by vaultbridge; secrets are not importable, so the next plan re-sends them from configuration.\n`);

@@ -213,3 +213,14 @@ test("a resource or variable declared in two stack files is refused, naming both
   expect(r.stderr).toContain('variable "v" is declared 2 times (extra.tf.json, more.tf.json)');
   await expectNoApiCall();
 });
+
+test("import --json prints one JSON document, on success and on error", async () => {
+  await applied();
+  rmSync(statePath());
+  const ok = await vb(["import", `${HEROKU}.web`, "web", "--json"]);
+  expect([ok.code, ok.stderr]).toEqual([0, ""]);
+  expect(JSON.parse(ok.stdout)).toEqual({ address: `${HEROKU}.web`, id: "web", imported: true, diagnostics: [] });
+  const bad = await vb(["import", `${HEROKU}.nope`, "x", "--json"]);
+  expect(bad.code).toBe(1);
+  expect(JSON.parse(bad.stdout)).toEqual({ address: `${HEROKU}.nope`, id: "x", imported: false, diagnostics: [expect.objectContaining({ severity: "error", summary: "Resource Not In Configuration" })] });
+});

@@ -73,8 +73,12 @@ export function readStateFile(path: string): StateDocument {
   }
   const version = raw !== null && typeof raw === "object" ? (raw as { version?: unknown }).version : undefined;
   if (version !== 4) {
-    const found = version === undefined ? "has no state format version" : `has state format version ${JSON.stringify(version)}`;
-    throw new StateFileError(`${path} ${found}; vaultbridge reads version 4 (Terraform ≥ 0.12)${restoreAdvice(path)}`);
+    // An older or newer format is no damage: the backup would hold the same. Say which tool reads it.
+    if (typeof version === "number" && Number.isInteger(version)) {
+      const fix = version < 4 ? "let Terraform ≥ 0.12 rewrite it first (terraform apply -refresh-only)" : "it was written by a newer tool; upgrade vaultbridge";
+      throw new StateFileError(`${path} has state format version ${version}; vaultbridge reads version 4 (Terraform ≥ 0.12): ${fix}.`);
+    }
+    throw new StateFileError(`${path} has ${version === undefined ? "no" : "an invalid"} state format version; vaultbridge reads version 4 (Terraform ≥ 0.12)${restoreAdvice(path)}`);
   }
   const parsed = stateDocument.safeParse(raw);
   if (!parsed.success) {

@@ -167,6 +167,11 @@ test("a broken state advises its backup only when there is one", async () => {
   writeFileSync(`${statePath()}.backup`, "{}");
   const some = await vb(["plan"]);
   expect(some.stderr).toContain("terraform.tfstate.backup");
+  // An old format is not damage: the backup would not help.
+  writeFileSync(statePath(), JSON.stringify({ version: 3, serial: 1, lineage: "x", modules: [] }));
+  const old = await vb(["plan"]);
+  expect([old.code, old.stderr]).toEqual([1, expect.stringContaining("has state format version 3")]);
+  expect(old.stderr).not.toContain("restore");
 });
 
 test("a mistyped resource type or provider gets 'did you mean', not 'run it with Terraform'", async () => {

@@ -697,7 +697,7 @@ class StateBook {
 /**
  * A run killed between sending a create and recording its result leaves the object on the server and an intent
  * beside the state. Before refreshing, each such object is looked up by name and adopted into the state, so the
- * next apply completes the stack without a duplicate.
+ * next apply completes the stack without a duplicate. An intent whose address the state records is only settled.
  */
 async function adoptIntents(stack: Stack, state: StateDocument, cores: Map<string, ProviderCore<unknown>>, diags: Diagnostics): Promise<void> {
   const path = `${stack.statePath}.intents.json`;
@@ -712,7 +712,12 @@ async function adoptIntents(stack: Stack, state: StateDocument, cores: Map<strin
   for (const [address, intent] of Object.entries(intents)) {
     const r = stack.resources.find((x) => address === x.address || address.startsWith(`${x.address}[`));
     const core = cores.get(intent.providerKey);
-    if (!r || !core || book.value(address)) continue;
+    // Recorded in state already: the run died after writing the state and before settling the intent.
+    if (book.value(address)) {
+      book.fulfil({ address });
+      continue;
+    }
+    if (!r || !core) continue;
     const found = await core.importResourceState(intent.type, intent.importId);
     if (!found.state) continue;
     const index = /\[(\d+)\]$/.exec(address)?.[1];

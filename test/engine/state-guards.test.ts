@@ -229,3 +229,12 @@ test("import --json prints one JSON document, on success and on error", async ()
   expect(bad.code).toBe(1);
   expect(JSON.parse(bad.stdout)).toEqual({ address: `${HEROKU}.nope`, id: "x", imported: false, diagnostics: [expect.objectContaining({ severity: "error", summary: "Resource Not In Configuration" })] });
 });
+
+test("an intent whose create the state already records (a run killed right after writing the state) is settled", async () => {
+  await applied();
+  const intents = join(dir, "terraform.tfstate.intents.json");
+  writeFileSync(intents, JSON.stringify({ [`${HEROKU}.web`]: { type: HEROKU, providerKey: "infisical", importId: "web" } }));
+  const r = await vb(["apply", "--auto-approve"]);
+  expect([r.code, r.stderr]).toEqual([0, ""]);
+  expect(existsSync(intents) ? readFileSync(intents, "utf8") : "none").toBe("none");
+});

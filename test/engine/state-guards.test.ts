@@ -1,59 +1,33 @@
 /**
- * What the engine refuses or says about the state before it calls any API — a state from a newer provider,
- * duplicate entries, a lock file it cannot read, a stale lock, a broken state with or without a backup — and
- * what it writes when only refresh found changes. Through the real command line against the emulator.
+ * What the engine refuses or says before it calls any API — a state from a newer provider, duplicate entries in
+ * the state or the stack, a lock file it cannot read, a stale lock, a broken state with or without a backup, a
+ * mistyped name — what it writes when only refresh found changes, what --json prints when there is nothing to
+ * do, and how a leftover create intent is settled. Through the real command line against the emulator.
  * Assumes dist/ is built (the test command builds first).
  */
-import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
-import { hostname, tmpdir } from "node:os";
+import { spawnSync } from "node:child_process";
+import { readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { hostname } from "node:os";
 import { join } from "node:path";
-import { TestEmulator } from "../support/emulator";
+import { runVaultbridge, useEmulatorAndStackDir } from "../support/engine-cli";
 
-const BIN = join(__dirname, "..", "..", "bin", "vaultbridge.js");
 const HEROKU = "infisical_app_connection_heroku";
-let emu: TestEmulator;
-let dir: string;
+const ctx = useEmulatorAndStackDir("vb-guards-");
+const vb = (args: string[]) => runVaultbridge(args, ctx.dir);
 
-beforeAll(async () => {
-  emu = await TestEmulator.start();
-});
-afterAll(() => emu.close());
-beforeEach(async () => {
-  await emu.reset();
-  dir = mkdtempSync(join(tmpdir(), "vb-guards-"));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function vb(args: string[]): Promise<Run> {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (d: Buffer) => (stdout += String(d)));
-  child.stderr.on("data", (d: Buffer) => (stderr += String(d)));
-  return new Promise((resolve) => child.on("close", (code) => resolve({ code, stdout, stderr })));
-}
-
-function writeStack(resource: Record<string, unknown> = { name: "web", credentials: { auth_token: "HRKU-guards" } }, extra: Record<string, unknown> = {}): void {
-  const { url, infisical } = emu.emulator;
+function writeStack(resource: Record<string, unknown> = { name: "web", credentials: { auth_token: "HRKU-guards" } }): void {
+  const { url, infisical } = ctx.emu.emulator;
   writeFileSync(
-    join(dir, "cdk.tf.json"),
+    join(ctx.dir, "cdk.tf.json"),
     JSON.stringify({
       provider: { infisical: [{ host: url, auth: { universal: { client_id: infisical.clientId, client_secret: infisical.clientSecret } } }] },
       resource: { [HEROKU]: { web: resource } },
-      ...extra,
     }),
   );
 }
 
 type State = { serial: number; resources: { type: string; name: string; instances: { schema_version: number; attributes: Record<string, unknown> }[] }[] };
-const statePath = (): string => join(dir, "terraform.tfstate");
+const statePath = (): string => join(ctx.dir, "terraform.tfstate");
 const readState = (): State => JSON.parse(readFileSync(statePath(), "utf8")) as State;
 const writeState = (s: State): void => writeFileSync(statePath(), JSON.stringify(s));
 
@@ -61,12 +35,12 @@ async function applied(): Promise<State> {
   writeStack();
   const r = await vb(["apply", "--auto-approve"]);
   expect([r.code, r.stderr]).toEqual([0, ""]);
-  await emu.clearRequests();
+  await ctx.emu.clearRequests();
   return readState();
 }
 
 async function expectNoApiCall(): Promise<void> {
-  expect((await emu.requests()).map((r) => `${r.method} ${r.path}`)).toEqual([]);
+  expect((await ctx.emu.requests()).map((r) => `${r.method} ${r.path}`)).toEqual([]);
 }
 
 test("a state written by a newer provider schema is refused before any API call", async () => {
@@ -93,7 +67,7 @@ test("duplicate resource entries in the state are refused, naming them, before a
   await expectNoApiCall();
 
   rmSync(statePath());
-  await emu.reset();
+  await ctx.emu.reset();
   const single = await applied();
   single.resources[0].instances.push(structuredClone(single.resources[0].instances[0]));
   writeState(single);
@@ -109,12 +83,12 @@ test.each([
   ["no JSON", "garbage"],
 ])("a lock file holding %s gives a message without 'undefined'", async (_what, content) => {
   writeStack();
-  writeFileSync(join(dir, "terraform.tfstate.lock.info"), content);
+  writeFileSync(join(ctx.dir, "terraform.tfstate.lock.info"), content);
   const r = await vb(["plan"]);
   expect(r.code).toBe(1);
   expect(r.stderr).toMatch(/State Locked[\s\S]*The state is locked by/);
   expect(r.stderr).not.toContain("undefined");
-  expect(r.stderr).toContain(join(dir, "terraform.tfstate.lock.info"));
+  expect(r.stderr).toContain(join(ctx.dir, "terraform.tfstate.lock.info"));
 });
 
 test("a stale lock taken over is reported by plans too, and by apply", async () => {
@@ -123,11 +97,11 @@ test("a stale lock taken over is reported by plans too, and by apply", async () 
   const dead = spawnSync(process.execPath, ["-e", "0"]).pid;
   const lock = { ID: "x", Operation: "apply", Who: "ci@runner", Created: "2026-01-01T00:00:00Z", Pid: dead, Host: hostname() };
   for (const args of [["plan"], ["apply", "--auto-approve"]]) {
-    writeFileSync(join(dir, "terraform.tfstate.lock.info"), JSON.stringify(lock));
+    writeFileSync(join(ctx.dir, "terraform.tfstate.lock.info"), JSON.stringify(lock));
     const r = await vb(args);
     expect([args, r.code]).toEqual([args, 0]);
     expect(r.stdout).toMatch(new RegExp(`Warning: Stale Lock Taken Over[\\s\\S]*apply by ci@runner \\(pid ${dead}`));
-    expect(existsSync(join(dir, "terraform.tfstate.lock.info"))).toBe(false);
+    expect(existsSync(join(ctx.dir, "terraform.tfstate.lock.info"))).toBe(false);
   }
 });
 
@@ -143,7 +117,7 @@ test("changes found by refresh alone are written to the state by apply", async (
   expect((await vb(["apply", "--auto-approve"])).code).toBe(0);
   const before = readState();
   const id = String(before.resources[0].instances[0].attributes.id);
-  const patched = await emu.infisical("PATCH", `/api/v1/app-connections/heroku/${id}`, { description: "changed outside" });
+  const patched = await ctx.emu.infisical("PATCH", `/api/v1/app-connections/heroku/${id}`, { description: "changed outside" });
   expect(patched.status).toBe(200);
 
   const r = await vb(["apply", "--auto-approve"]);
@@ -175,9 +149,9 @@ test("a broken state advises its backup only when there is one", async () => {
 });
 
 test("a mistyped resource type or provider gets 'did you mean', not 'run it with Terraform'", async () => {
-  const { url } = emu.emulator;
+  const { url } = ctx.emu.emulator;
   writeFileSync(
-    join(dir, "cdk.tf.json"),
+    join(ctx.dir, "cdk.tf.json"),
     JSON.stringify({
       provider: { infisicl: [{ host: url }] },
       resource: { infisical_app_conection_postgres: { db: { name: "db" } } },
@@ -208,10 +182,10 @@ test("a resource naming a provider that is not vaultbridge's says so (no 'alias 
 test("a resource or variable declared in two stack files is refused, naming both files, before any API call", async () => {
   writeStack();
   writeFileSync(
-    join(dir, "extra.tf.json"),
+    join(ctx.dir, "extra.tf.json"),
     JSON.stringify({ resource: { [HEROKU]: { web: { name: "web2", credentials: { auth_token: "HRKU-2" } } } }, variable: { v: {} } }),
   );
-  writeFileSync(join(dir, "more.tf.json"), JSON.stringify({ variable: { v: {} } }));
+  writeFileSync(join(ctx.dir, "more.tf.json"), JSON.stringify({ variable: { v: {} } }));
   const r = await vb(["plan"]);
   expect(r.code).toBe(1);
   expect(r.stderr).toContain(`resource ${HEROKU}.web is declared 2 times (cdk.tf.json, extra.tf.json)`);
@@ -232,7 +206,7 @@ test("import --json prints one JSON document, on success and on error", async ()
 
 test("an intent whose create the state already records (a run killed right after writing the state) is settled", async () => {
   await applied();
-  const intents = join(dir, "terraform.tfstate.intents.json");
+  const intents = join(ctx.dir, "terraform.tfstate.intents.json");
   writeFileSync(intents, JSON.stringify({ [`${HEROKU}.web`]: { type: HEROKU, providerKey: "infisical", importId: "web" } }));
   const r = await vb(["apply", "--auto-approve"]);
   expect([r.code, r.stderr]).toEqual([0, ""]);

@@ -1,0 +1,54 @@
+/**
+ * For tests of the engine's command line: one emulator per test file (reset before each test), a fresh stack
+ * folder per test, and `vaultbridge <args>` run there to completion. Assumes dist/ is built.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { TestEmulator } from "./emulator";
+
+const BIN = join(__dirname, "..", "..", "bin", "vaultbridge.js");
+
+export interface EngineRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Registers the jest hooks; read `emu` and `dir` inside tests (they change per file and per test). */
+export function useEmulatorAndStackDir(prefix: string): { readonly emu: TestEmulator; readonly dir: string } {
+  let emu: TestEmulator | undefined;
+  let dir: string | undefined;
+  beforeAll(async () => {
+    emu = await TestEmulator.start();
+  });
+  afterAll(() => emu?.close());
+  beforeEach(async () => {
+    await emu?.reset();
+    dir = mkdtempSync(join(tmpdir(), prefix));
+  });
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    get emu() {
+      if (!emu) throw new Error("the emulator is started in beforeAll: use it inside a test");
+      return emu;
+    },
+    get dir() {
+      if (!dir) throw new Error("the stack folder is made in beforeEach: use it inside a test");
+      return dir;
+    },
+  };
+}
+
+/** Runs `vaultbridge <args>` in `cwd` to completion. */
+export function runVaultbridge(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<EngineRun> {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d: Buffer) => (stdout += String(d)));
+  child.stderr.on("data", (d: Buffer) => (stderr += String(d)));
+  return new Promise((resolve) => child.on("close", (code) => resolve({ code, stdout, stderr })));
+}

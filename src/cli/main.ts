@@ -1,5 +1,6 @@
 /** The `vaultbridge` command: one sub-command per file under ./commands. */
 import { Command } from "commander";
+import { registerAdoptCommand } from "./commands/adopt";
 import { ignoreClosedPipes } from "./closed-pipes";
 import { registerEmulatorCommand } from "./commands/emulator";
 import { registerEngineCommands } from "./commands/engine";
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   registerProviderCommand(program);
   registerSchemaCommand(program);
   registerDocsCommand(program);
+  registerAdoptCommand(program);
   return program;
 }
 

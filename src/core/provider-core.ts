@@ -217,6 +217,21 @@ export class ProviderCore<Client> {
     }
   }
 
+  /** Every existing object of a type (for `vaultbridge adopt`), as state with secrets null; one list call per API. */
+  async listExisting(typeName: string, filter: { readonly projectId?: string }): Promise<{ states: ObjectValue[]; diagnostics: Diagnostics }> {
+    const diags = new Diagnostics();
+    const r = this.resource(typeName);
+    const ctx = this.context(diags);
+    if (!r?.adoption || !ctx) return { states: [], diagnostics: diags };
+    try {
+      const states = await r.adoption.list(ctx, filter);
+      return { states: states.map((s) => stripWriteOnly(r.attributes, s)), diagnostics: diags };
+    } catch (err) {
+      diags.add(describeFailure(err, "list", r.typeName));
+      return { states: [], diagnostics: diags };
+    }
+  }
+
   /** Cancels in-flight API calls (Terraform's StopProvider, or Ctrl-C in the engine). */
   stop(): void {
     this.stopper.abort();

@@ -75,8 +75,18 @@ export interface ResourceDefinition<Client> {
   /** The import id that finds the object a plan would create (used to adopt a create a killed run left behind). */
   importIdOf?(planned: ObjectValue): string | null;
 
+  /** What `vaultbridge adopt` needs to write a configuration for objects that already exist. */
+  readonly adoption?: Adoption<Client>;
+
   /** The data source that reads one object of this type (same type name), derived from this declaration. */
   readonly dataSource?: DataSourceDefinition<Client>;
+}
+
+export interface Adoption<Client> {
+  /** Every object of this type the credentials see (optionally one project's), as state with secrets null. */
+  list(ctx: ResourceContext<Client>, filter: { readonly projectId?: string }): Promise<ObjectValue[]>;
+  /** The write-only attributes holding the secrets this object needs whenever its credentials are sent. */
+  secrets(state: ObjectValue): readonly AttributePath[];
 }
 
 /** A provider: its own configuration schema, how that configuration becomes an API client, its resources. */

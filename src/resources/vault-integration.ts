@@ -67,6 +67,10 @@ export const vaultIntegration: ResourceDefinition<ScrapEngineClient> = {
   description: "A ScrapEngine HashiCorp Vault integration (AppRole). Only the secret_id can change in place.",
   attributes,
   dataSource: dataSources.one,
+  adoption: {
+    list: async (ctx) => (await ctx.client.all(ctx.signal)).map((v) => stateFromApi(v, null)),
+    secrets: () => [AttributePath.root("secret_id_wo")],
+  },
 
   validateConfig(config, diags) {
     if (config.secret_id !== null && config.secret_id_wo !== null) {

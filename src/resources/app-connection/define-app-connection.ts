@@ -356,6 +356,17 @@ export function defineAppConnection(spec: AppConnectionSpec): ResourceDefinition
     validateConfig,
     modifyPlan,
     dataSource: connectionDataSource(spec.app, spec.typeName, attributes, (c) => stateFromApi(c, null)),
+    adoption: {
+      async list(ctx, filter) {
+        const all = await ctx.client.allConnections(ctx.signal);
+        return all.filter((c) => c.app === spec.app && (filter.projectId === undefined || c.projectId === filter.projectId)).map((c) => stateFromApi(c, null));
+      },
+      // The secrets sent with the credentials, as their write-only twins; a create-only OAuth code is not one.
+      secrets: (state) => {
+        const method = typeof state.method === "string" ? state.method : spec.defaultMethod ?? "";
+        return (spec.methods[method]?.required ?? []).filter((f) => twinOf.has(f)).map((f) => AttributePath.of("credentials", twinOf.get(f) as string));
+      },
+    },
 
     async create(ctx, planned) {
       const body = createBody(planned);

@@ -26,7 +26,7 @@ const IDENT = "[A-Za-z_][A-Za-z0-9_-]*";
 const VAR = new RegExp(`^var\\.(${IDENT})$`);
 const RESOURCE = new RegExp(`^(${IDENT})\\.(${IDENT})(?:\\[(\\d+)\\])?((?:\\.${IDENT})*)$`);
 /** `data.<type>.<name>.<attribute…>`; a list element as `.<n>` or `[<n>]`. */
-const DATA = new RegExp(`^data\\.(${IDENT})\\.(${IDENT})((?:\\.${IDENT}|\\.\\d+|\\[\\d+\\])+)$`);
+const DATA = new RegExp(`^data\\.(${IDENT})\\.(${IDENT})((?:\\.${IDENT}|\\.\\d+|\\[\\d+\\])*)$`);
 
 /** Splits a string into literal text and `${...}` references; `$${` is an escaped literal `${`. */
 export function parseTemplate(s: string): Template {
@@ -63,7 +63,7 @@ export function parseReference(expr: string): Reference {
   const v = VAR.exec(expr);
   if (v) return { kind: "var", name: v[1] };
   const d = DATA.exec(expr);
-  if (d) return { kind: "resource", type: `data.${d[1]}`, name: d[2], attribute: d[3].replace(/\[(\d+)\]/g, ".$1").slice(1).split(".") };
+  if (d) return { kind: "resource", type: `data.${d[1]}`, name: d[2], attribute: d[3] ? d[3].replace(/\[(\d+)\]/g, ".$1").slice(1).split(".") : [] };
   if (/^(local|data|module|path|terraform|each|self)\./.test(expr)) {
     throw new UnsupportedExpressionError(expr, `${expr.split(".")[0]} references`);
   }

@@ -65,6 +65,38 @@ test("data sources are read at plan, their attributes referenced by resources an
   expect((await plan(dir)).changes.every((c) => c.action === "noop")).toBe(true);
 });
 
+test("every data source reads objects made outside with the right values, from one list call per API", async () => {
+  const made = await makeObjects(emu);
+  writeStack({
+    data: {
+      infisical_app_connection_postgres: { pg: { id: String(made.pg.id) } },
+      infisical_app_connection_azure_key_vault: { kv: { name: "ui-keyvault" } },
+      infisical_app_connection_heroku: { h: { name: "ui-heroku" } },
+      infisical_app_connections: { pgs: { app: "postgres" } },
+      scrapengine_vault_integration: { v: { name: "ui-vault" } },
+      scrapengine_vault_integrations: { all: {} },
+    },
+    output: Object.fromEntries(
+      ["infisical_app_connection_postgres.pg", "infisical_app_connection_azure_key_vault.kv", "infisical_app_connection_heroku.h", "infisical_app_connections.pgs", "scrapengine_vault_integration.v", "scrapengine_vault_integrations.all"].map((a) => [
+        a.replace(/\./g, "_"),
+        { value: `\${data.${a}}` },
+      ]),
+    ),
+  });
+  await emu.clearRequests();
+  const p = await plan(dir);
+  expect(p.diagnostics).toEqual([]);
+  const out = Object.fromEntries(p.outputs.map((o) => [o.name, o.value]));
+  expect(out.infisical_app_connection_postgres_pg).toMatchObject({ name: "ui-orders-db", description: "made in the UI", project_id: emu.emulator.projectId, credentials: { host: "orders.db.internal", port: 6543, ssl_enabled: false } });
+  expect(out.infisical_app_connection_azure_key_vault_kv).toMatchObject({ id: made.azure.id, method: "client-secret", credentials: { tenant_id: TENANT, client_id: CLIENT } });
+  expect(out.infisical_app_connection_heroku_h).toMatchObject({ id: made.heroku.id, method: "oauth", description: "web dynos" });
+  expect(out.infisical_app_connections_pgs).toMatchObject({ app: "postgres", connections: [expect.objectContaining({ id: made.pg.id, app: "postgres", name: "ui-orders-db" })] });
+  expect(out.scrapengine_vault_integration_v).toMatchObject({ id: made.vault.id, namespace: "team-a", role_id: "role-ui" });
+  expect(out.scrapengine_vault_integrations_all).toMatchObject({ integrations: [expect.objectContaining({ name: "ui-vault", address: "https://vault.internal:8200" })] });
+  const calls = (await emu.requests()).filter((r) => !r.path.includes("/auth/")).map((r) => `${r.method} ${r.path}`);
+  expect(calls).toEqual(["GET /api/v1/app-connections", "GET /api/v1/vault-integrations"]);
+});
+
 test("a data source not found names what was looked for, before any write", async () => {
   writeStack({ data: { infisical_app_connection_heroku: { gone: { name: "no-such-app" } } } });
   await emu.clearRequests();

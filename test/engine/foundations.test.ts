@@ -32,7 +32,7 @@ describe("expressions", () => {
     ]);
     expect(parseTemplate("$${literal}")).toEqual(["${literal}"]);
   });
-  test.each([["${upper(var.x)}", /function calls/], ["${local.a}", /local references/], ["${data.x.y}", /data references/], ["${module.m.out}", /module references/], ["${a.b[*].c}", /splat/]])(
+  test.each([["${upper(var.x)}", /function calls/], ["${local.a}", /local references/], ["${data.x}", /data references/], ["${module.m.out}", /module references/], ["${a.b[*].c}", /splat/]])(
     "%s is refused with the reason",
     (s, why) => {
       expect(() => parseTemplate(s)).toThrow(UnsupportedExpressionError);

@@ -13,13 +13,17 @@
  *   GET    /__emulator/faults                   → 200 { rules }  (with what remains of each rule's `times`)
  *   PUT    /__emulator/faults                   { rules: [{ method?, path? (regex on the path), status?, body?,
  *                                                headers?, delayMs?, drop?: "before" | "after",
- *                                                failAfterCommit?: status, times?, probability?: 0..1 }] }
+ *                                                failAfterCommit?: status, times?, probability?: 0..1,
+ *                                                echoBody?, echoHeaders?, text?, endlessBody? }] }
  *                                                → 200 { rules }; replaces every rule, `{ rules: [] }` clears.
  *                                                A request takes the first rule that matches and fires: `delayMs`
  *                                                waits; `status` answers it unhandled (`body`, else the API's error
  *                                                body); `drop: "before"` closes the connection unhandled;
  *                                                `drop: "after"` commits then closes without answering;
- *                                                `failAfterCommit` commits then answers that status.
+ *                                                `failAfterCommit` commits then answers that status. The
+ *                                                answer's message may quote the request (`echoBody`, with
+ *                                                `echoHeaders` its headers too), its body may be raw `text` (an
+ *                                                HTML page) or never end (`endlessBody`).
  *   GET    /__emulator/rate-limits              → 200 settings
  *   PUT    /__emulator/rate-limits              { enabled, readsPerMinute? = 60, writesPerMinute? = 200,
  *                                                windowSeconds? = 60 } → 200 settings. Per client IP and route,

@@ -1,7 +1,8 @@
 /**
  * Fault injection: rules matched against each API request (first rule that matches and fires wins). A rule may
  * delay, answer a status instead of handling, drop the connection before handling, or handle (commit) and then drop
- * the connection or answer an error, a limited number of times or with some probability.
+ * the connection or answer an error, a limited number of times or with some probability. The answer of a rule may
+ * echo the request (as some real servers' error messages do), be raw text (an HTML error page), or never end.
  */
 import { z } from "zod";
 
@@ -19,6 +20,14 @@ export const faultRule = z
     body: z.unknown().optional(),
     /** Extra response headers of the `status` or `failAfterCommit` answer. */
     headers: z.record(z.string(), z.string()).optional(),
+    /** The `status` or `failAfterCommit` answer's message quotes the request body (JSON), as a careless server does. */
+    echoBody: z.boolean().optional(),
+    /** The message quotes the request headers too (`authorization` included), as a debugging proxy might. */
+    echoHeaders: z.boolean().optional(),
+    /** The `status` or `failAfterCommit` answer's body as raw text (e.g. an HTML page; set content-type in headers). */
+    text: z.string().optional(),
+    /** The `status` or `failAfterCommit` answer's body never ends (chunks until the client hangs up). */
+    endlessBody: z.boolean().optional(),
     /** Wait this long before going on. */
     delayMs: z.number().int().min(0).max(600_000).optional(),
     /** Close the connection without answering, before handling or after committing the change. */
@@ -33,6 +42,14 @@ export const faultRule = z
   .refine(
     (r) => [r.status, r.drop, r.failAfterCommit].filter((x) => x !== undefined).length <= 1,
     "a rule takes at most one of status, drop and failAfterCommit",
+  )
+  .refine(
+    (r) => [r.body, r.text, r.endlessBody || undefined, r.echoBody || r.echoHeaders || undefined].filter((x) => x !== undefined).length <= 1,
+    "a rule takes at most one of body, text, endlessBody and echoBody/echoHeaders",
+  )
+  .refine(
+    (r) => (r.body === undefined && r.text === undefined && !r.endlessBody && !r.echoBody && !r.echoHeaders) || r.status !== undefined || r.failAfterCommit !== undefined,
+    "body, text, endlessBody, echoBody and echoHeaders shape the answer of status or failAfterCommit; give one of those",
   );
 export type FaultRule = z.infer<typeof faultRule>;
 
@@ -87,4 +104,12 @@ function isRegExp(source: string): boolean {
 
 export function injectedFaultMessage(status: number): string {
   return `Injected fault: the emulator answered ${status} by rule`;
+}
+
+/** What an echoing rule's message adds: the request as the server received it. */
+export function echoedRequest(rule: FaultRule, body: unknown, headers: Readonly<Record<string, unknown>>): string {
+  const parts: string[] = [];
+  if (rule.echoHeaders) parts.push(`headers ${JSON.stringify(headers)}`);
+  if (rule.echoBody || rule.echoHeaders) parts.push(`body ${JSON.stringify(body ?? null)}`);
+  return parts.length ? `; the request was: ${parts.join(", ")}` : "";
 }

@@ -6,6 +6,8 @@ export interface Reply {
   readonly status: number;
   /** JSON-serialisable; absent for 204. */
   readonly body?: unknown;
+  /** A body sent as is instead of JSON (fault rules: an HTML page); content-type from `headers`, else text/plain. */
+  readonly text?: string;
   readonly headers?: Readonly<Record<string, string>>;
 }
 
@@ -53,6 +55,15 @@ export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
 
 export function sendReply(res: ServerResponse, reply: Reply): void {
   const headers: Record<string, string> = { ...reply.headers };
+  if (reply.text !== undefined) {
+    res.writeHead(reply.status, {
+      "content-type": "text/plain; charset=utf-8",
+      ...headers,
+      "content-length": String(Buffer.byteLength(reply.text)),
+    });
+    res.end(reply.text);
+    return;
+  }
   if (reply.body === undefined || reply.status === 204) {
     res.writeHead(reply.status, { ...headers, "content-length": "0" });
     res.end();
@@ -65,6 +76,18 @@ export function sendReply(res: ServerResponse, reply: Reply): void {
     "content-length": String(Buffer.byteLength(payload)),
   });
   res.end(payload);
+}
+
+/** Answers headers, then chunks of a body that never ends, until the client hangs up. */
+export function sendEndless(res: ServerResponse, status: number, headers: Readonly<Record<string, string>> = {}): void {
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
+  const chunk = Buffer.alloc(64 * 1024, "x");
+  const pump = (): void => {
+    while (!res.destroyed && res.write(chunk));
+    if (!res.destroyed) res.once("drain", pump);
+  };
+  res.write('{"message":"');
+  pump();
 }
 
 export function json(status: number, body: unknown, headers?: Readonly<Record<string, string>>): Reply {

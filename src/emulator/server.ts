@@ -7,8 +7,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import type { ApiSurface } from "./api-surface";
 import { controlErrorReply, controlRoutes, handleControl, isControlPath } from "./control";
-import { FaultInjector, injectedFaultMessage, type FaultRule } from "./faults";
-import { BodyError, readJsonBody, ReplyError, sendReply, sleep, type Reply } from "./http";
+import { echoedRequest, FaultInjector, injectedFaultMessage, type FaultRule } from "./faults";
+import { BodyError, readJsonBody, ReplyError, sendEndless, sendReply, sleep, type Reply } from "./http";
 import { UniversalAuth } from "./infisical/auth";
 import { ConnectionService } from "./infisical/connections";
 import { infisicalApi } from "./infisical/routes";
@@ -100,12 +100,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       req.socket.destroy();
       return;
     }
-    if (rule?.status !== undefined) {
-      const reply = faultReply(api, rule, rule.status);
-      record(reply.status, "status");
-      sendReply(res, reply);
-      return;
-    }
+    const answerFault = (status: number, kind: FaultKind): void => {
+      record(status, kind);
+      if (rule?.endlessBody) return sendEndless(res, status, rule.headers);
+      sendReply(res, faultReply(api, rule ?? {}, status, echoedRequest(rule ?? {}, body.value, req.headers)));
+    };
+    if (rule?.status !== undefined) return answerFault(rule.status, "status");
 
     const reply = body.reply ?? (await dispatch(api, req, method, path, url.searchParams, body.value));
     if (rule?.drop === "after") {
@@ -113,12 +113,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       req.socket.destroy();
       return;
     }
-    if (rule?.failAfterCommit !== undefined) {
-      const failure = faultReply(api, rule, rule.failAfterCommit);
-      record(failure.status, "fail-after-commit");
-      sendReply(res, failure);
-      return;
-    }
+    if (rule?.failAfterCommit !== undefined) return answerFault(rule.failAfterCommit, "fail-after-commit");
     record(reply.status);
     sendReply(res, reply);
   }
@@ -176,10 +171,11 @@ async function readBodyOr(
   }
 }
 
-function faultReply(api: ApiSurface, rule: FaultRule, status: number): Reply {
+function faultReply(api: ApiSurface, rule: FaultRule, status: number, echo: string): Reply {
   const headers: Record<string, string> = { ...(status === 429 ? { "retry-after": "1" } : {}), ...rule.headers };
   if (rule.body !== undefined) return { status, body: rule.body, headers };
-  return api.errorReply(status, status === 429 ? rateLimitMessage(1) : injectedFaultMessage(status), headers);
+  if (rule.text !== undefined) return { status, text: rule.text, headers };
+  return api.errorReply(status, `${status === 429 ? rateLimitMessage(1) : injectedFaultMessage(status)}${echo}`, headers);
 }
 
 function listen(server: Server, settings: ResolvedOptions): Promise<void> {

@@ -1,7 +1,7 @@
 /**
  * Every error the API clients raise. Callers branch with `instanceof`, never on message text. Messages are one
- * sentence with the service, the call, the HTTP status and the server's own words; they never carry a secret
- * (request bodies are not echoed, and the server does not echo secrets).
+ * sentence with the service, the call, the HTTP status and the server's own words; they never carry a secret:
+ * the HTTP client redacts every secret it knows from a server's answer before any of it reaches a message.
  */
 
 import { VaultbridgeError } from "../framework/vaultbridge-error";
@@ -85,6 +85,13 @@ export class ConflictError extends ApiError {
   }
 }
 
+/** 3xx: redirects are never followed (a redirected write would be re-sent blind, credentials and all). */
+export class RedirectError extends ApiError {
+  constructor(init: ApiErrorInit) {
+    super(init, "VB_REDIRECT");
+  }
+}
+
 /** 5xx after every retry was spent. For a write, the change may or may not have been committed. */
 export class ServerError extends ApiError {
   constructor(init: ApiErrorInit) {
@@ -99,8 +106,10 @@ export class NetworkError extends VaultbridgeError {
     readonly method: string,
     readonly path: string,
     cause: unknown,
+    /** Says what happened in place of the cause's own words. */
+    reason?: string,
   ) {
-    super(`${service} API did not answer ${method} ${path}: ${describeCause(cause)}`, "VB_NETWORK", { cause });
+    super(`${service} API did not answer ${method} ${path}: ${reason ?? describeCause(cause)}`, "VB_NETWORK", { cause });
   }
 }
 

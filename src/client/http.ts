@@ -1,13 +1,19 @@
 /**
  * One HTTP client per API: keep-alive pooling (undici Agent), the retry interceptor with our policy, per-attempt
- * timeouts, JSON in and out, every response checked with zod, every error status mapped to one error class.
- * Authentication is layered on top by each API's client; this module knows no credentials.
+ * timeouts inside one time budget per operation, JSON in and out, every response checked with zod, every error
+ * status mapped to one error class, and every server text redacted of the secrets the client knows before it can
+ * reach a message. Authentication is layered on top by each API's client; this module knows no credentials.
  */
 import { Agent, type Dispatcher, interceptors, request } from "undici";
 import type { z } from "zod";
 import { type Logger, silentLogger } from "../framework/resource";
-import { ApiError, NetworkError, ResponseShapeError, VaultbridgeError } from "./errors";
+import { ApiError, NetworkError, RedirectError, ResponseShapeError, VaultbridgeError } from "./errors";
+import { clientMessages as msg } from "./messages";
+import { Redactor, secretsIn } from "./redactor";
 import { DEFAULT_RETRY, type RetryOptions, RETRY_ERROR_CODES, RETRY_STATUS, retryDecision } from "./retry-policy";
+
+/** The most of a body read; a larger (or endless) one is refused rather than buffered. */
+export const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 export interface HttpClientOptions {
   /** Human name used in messages: "Infisical", "ScrapEngine". */
@@ -22,6 +28,13 @@ export interface HttpClientOptions {
   readonly mapError: (status: number, body: unknown, call: CallInfo, headers: Record<string, string | string[] | undefined>) => ApiError;
   /** Replaces the pooled agent (tests, proxies). TLS verification stays on unless this says otherwise. */
   readonly dispatcher?: Dispatcher;
+  /** The API client's redactor (its credentials and tokens); one of its own otherwise. */
+  readonly redactor?: Redactor;
+  /**
+   * API field names whose values are secrets (derived from the sensitive attributes of the declarations): every
+   * request body is searched for them and what it finds is redacted from every later answer.
+   */
+  readonly secretFields?: ReadonlySet<string>;
 }
 
 export interface CallInfo {
@@ -42,6 +55,11 @@ export interface RequestSpec<T> {
   readonly signal?: AbortSignal;
   /** A POST that may be repeated safely (retried like a PUT). */
   readonly idempotent?: boolean;
+  /**
+   * When the whole operation must be over (epoch ms), shared by every call one operation makes (its login too);
+   * `retry.budgetMs` from now when absent.
+   */
+  readonly deadline?: number;
 }
 
 export class HttpClient {
@@ -49,11 +67,15 @@ export class HttpClient {
   private readonly retry: RetryOptions;
   private readonly base: URL;
   private readonly log: Logger;
+  readonly redactor: Redactor;
+  private readonly secretFields: ReadonlySet<string>;
 
   constructor(private readonly options: HttpClientOptions) {
     this.base = new URL(options.baseUrl.endsWith("/") ? options.baseUrl : `${options.baseUrl}/`);
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.log = options.log ?? silentLogger;
+    this.redactor = options.redactor ?? new Redactor();
+    this.secretFields = options.secretFields ?? new Set();
     const agent =
       options.dispatcher ??
       new Agent({ keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000, connections: 16, pipelining: 1 });
@@ -71,12 +93,29 @@ export class HttpClient {
     return this.options.service;
   }
 
+  /** The deadline of an operation starting now. */
+  deadlineFromNow(): number {
+    return Date.now() + this.retry.budgetMs;
+  }
+
   async request<T>(spec: RequestSpec<T>): Promise<T> {
     const url = new URL(spec.path.replace(/^\//, ""), this.base);
     for (const [k, v] of Object.entries(spec.query ?? {})) if (v !== undefined) url.searchParams.set(k, v);
     const call: CallInfo = { service: this.options.service, method: spec.method, path: url.pathname };
     const started = Date.now();
-    const timeout = this.options.timeoutMs ?? 30_000;
+    const deadline = spec.deadline ?? started + this.retry.budgetMs;
+    const remaining = Math.max(1, deadline - started);
+    const attemptTimeout = Math.min(this.options.timeoutMs ?? 30_000, remaining);
+    // Whatever the server answers later may echo what we send now.
+    this.redactor.add(...secretsIn(spec.body, this.secretFields));
+    const budget = AbortSignal.timeout(remaining);
+    const signal = spec.signal ? AbortSignal.any([spec.signal, budget]) : budget;
+    const failed = (err: unknown, reason?: string): VaultbridgeError => {
+      if (spec.signal?.aborted) return new VaultbridgeError(`${call.service} API call ${call.method} ${call.path} was cancelled`, "VB_CANCELLED", { cause: err });
+      this.log.debug(`${call.method} ${call.path} failed`, { error: errorCode(err), ms: Date.now() - started });
+      if (budget.aborted) return new NetworkError(call.service, call.method, call.path, err, msg.budgetSpent(this.retry.budgetMs));
+      return new NetworkError(call.service, call.method, call.path, err, reason);
+    };
 
     let res: Dispatcher.ResponseData<unknown>;
     try {
@@ -89,31 +128,37 @@ export class HttpClient {
           ...spec.headers,
         },
         body: spec.body !== undefined ? JSON.stringify(spec.body) : undefined,
-        signal: spec.signal,
-        headersTimeout: timeout,
-        bodyTimeout: timeout,
-        retryOptions: { retry: retryDecision(spec.method, this.retry, started, spec.signal, spec.idempotent) },
+        signal,
+        headersTimeout: attemptTimeout,
+        bodyTimeout: attemptTimeout,
+        retryOptions: { retry: retryDecision(spec.method, this.retry, deadline, signal, spec.idempotent) },
       };
       res = await request(url, opts);
     } catch (err) {
-      if (spec.signal?.aborted) throw new VaultbridgeError(`${call.service} API call ${call.method} ${call.path} was cancelled`, "VB_CANCELLED", { cause: err });
-      this.log.debug(`${call.method} ${call.path} failed`, { error: errorCode(err), ms: Date.now() - started });
-      throw new NetworkError(call.service, call.method, call.path, err);
+      throw failed(err);
     }
 
-    const text = await res.body.text().catch((err: unknown) => {
-      throw new NetworkError(call.service, call.method, call.path, err);
-    });
+    let text: string | null;
+    try {
+      text = await readLimited(res);
+    } catch (err) {
+      throw failed(err, budget.aborted || spec.signal?.aborted ? undefined : msg.bodyBrokeOff(errorCode(err)));
+    }
     this.log.debug(`${call.method} ${call.path} -> ${res.statusCode}`, { ms: Date.now() - started });
-    const body = parseJson(text);
+    const body = text === null ? msg.tooLarge(MAX_BODY_BYTES) : this.parseBody(text, res.statusCode, res.headers);
 
+    if (res.statusCode >= 300 && res.statusCode < 400) {
+      const location = typeof res.headers.location === "string" ? this.redactor.redact(res.headers.location) : undefined;
+      throw new RedirectError({ ...call, status: res.statusCode, serverMessage: msg.redirect(location) });
+    }
     if (res.statusCode >= 400) throw this.options.mapError(res.statusCode, body, call, res.headers);
     if (spec.schema === null) return undefined as T;
+    if (typeof body === "string") throw new ResponseShapeError(call.service, call.method, call.path, body);
     const parsed = spec.schema.safeParse(body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue && issue.path.length ? issue.path.join(".") : "body";
-      throw new ResponseShapeError(call.service, call.method, call.path, `${where}: ${issue?.message ?? "invalid"}`);
+      throw new ResponseShapeError(call.service, call.method, call.path, this.redactor.redact(`${where}: ${issue?.message ?? "invalid"}`));
     }
     return parsed.data;
   }
@@ -121,15 +166,58 @@ export class HttpClient {
   async close(): Promise<void> {
     await this.dispatcher.close();
   }
+
+  /**
+   * The body as JSON, redacted first; a body that is not JSON becomes one short line saying what it is (an HTML
+   * error page is named, never dumped).
+   */
+  private parseBody(raw: string, status: number, headers: Record<string, string | string[] | undefined>): unknown {
+    if (raw.trim() === "") return undefined;
+    const text = this.redactor.redact(raw);
+    const type = String(headers["content-type"] ?? "");
+    if (/html/i.test(type) || /^\s*<(!doctype html|html|head|body)\b/i.test(text)) return msg.htmlPage(status, htmlTitle(text));
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      const line = text.replace(/\s+/g, " ").trim();
+      return msg.notJson(line.length > 200 ? `${line.slice(0, 200)}…` : line);
+    }
+  }
 }
 
-function parseJson(text: string): unknown {
-  if (text === "") return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text.slice(0, 200);
+/** The whole body as text, or null when it is larger than {@link MAX_BODY_BYTES} (reading stops there). */
+async function readLimited(res: Dispatcher.ResponseData<unknown>): Promise<string | null> {
+  const declared = Number(res.headers["content-length"]);
+  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) {
+    res.body.destroy();
+    return null;
   }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of res.body) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > MAX_BODY_BYTES) {
+      res.body.destroy();
+      return null;
+    }
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** The first meaningful text of an HTML page: its title, else its first heading; short, tags and entities gone. */
+function htmlTitle(html: string): string | undefined {
+  for (const tag of ["title", "h1", "h2"]) {
+    const m = new RegExp(`<${tag}\\b[^>]*>([\\s\\S]*?)</${tag}>`, "i").exec(html);
+    const text = m?.[1]
+      .replace(/<[^>]*>/g, " ")
+      .replace(/&[a-z#0-9]+;/gi, " ")
+      .replace(/\s+/g, " ")
+      .trim();
+    if (text) return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+  }
+  return undefined;
 }
 
 function errorCode(err: unknown): string {

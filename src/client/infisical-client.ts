@@ -1,6 +1,7 @@
 /**
  * Infisical's App Connections API: universal-auth login (once, shared by concurrent calls) or a static token,
- * one fresh login when a call answers 401 or 403 `TokenError`, typed calls with zod-checked answers.
+ * one fresh login when a call answers 401 or 403 `TokenError`, typed calls with zod-checked answers. Each call is
+ * one operation with one time budget, its login included; every credential and token is redacted from answers.
  */
 import type { Dispatcher } from "undici";
 import {
@@ -17,6 +18,7 @@ import { AuthError, NotFoundError } from "./errors";
 import { HttpClient, type RequestSpec } from "./http";
 import { ListSnapshot } from "./list-snapshot";
 import { mapApiError } from "./map-error";
+import { Redactor } from "./redactor";
 import type { RetryOptions } from "./retry-policy";
 
 export type InfisicalAuth =
@@ -30,6 +32,8 @@ export interface InfisicalClientOptions {
   readonly timeoutMs?: number;
   readonly retry?: Partial<RetryOptions>;
   readonly dispatcher?: Dispatcher;
+  /** API field names of secrets in request bodies (see HttpClientOptions.secretFields). */
+  readonly secretFields?: ReadonlySet<string>;
 }
 
 const BASE = "api/v1/app-connections";
@@ -41,7 +45,11 @@ export class InfisicalClient {
   private readonly snapshot = new ListSnapshot<AppConnection>((signal) => this.listConnections({ signal }));
 
   constructor(private readonly options: InfisicalClientOptions) {
+    const redactor = new Redactor();
+    redactor.add(options.auth.kind === "token" ? options.auth.token : options.auth.clientSecret);
     this.http = new HttpClient({
+      redactor,
+      secretFields: options.secretFields,
       service: "Infisical",
       baseUrl: options.host,
       timeoutMs: options.timeoutMs,
@@ -116,21 +124,24 @@ export class InfisicalClient {
     await this.http.close();
   }
 
+  /** One operation: its login, its attempts and a second login after a refused token share one deadline. */
   private async call<T>(spec: RequestSpec<T>): Promise<T> {
-    const token = await this.accessToken(spec.signal);
+    const timed = { ...spec, deadline: spec.deadline ?? this.http.deadlineFromNow() };
+    const token = await this.accessToken(timed.signal, timed.deadline);
     try {
-      return await this.http.request({ ...spec, headers: { authorization: `Bearer ${token}` } });
+      return await this.http.request({ ...timed, headers: { authorization: `Bearer ${token}` } });
     } catch (err) {
       if (!(err instanceof AuthError && err.isTokenProblem && this.options.auth.kind === "universal")) throw err;
       // The token expired or was revoked: log in again once, then give up with the server's answer.
       this.options.log?.debug("access token refused; logging in again");
       this.token = null;
-      const fresh = await this.accessToken(spec.signal);
-      return this.http.request({ ...spec, headers: { authorization: `Bearer ${fresh}` } });
+      const fresh = await this.accessToken(timed.signal, timed.deadline);
+      return this.http.request({ ...timed, headers: { authorization: `Bearer ${fresh}` } });
     }
   }
 
-  private accessToken(signal?: AbortSignal): Promise<string> {
+  /** A login started here ends by `deadline`; later callers share it (their deadlines are later still). */
+  private accessToken(signal: AbortSignal | undefined, deadline: number): Promise<string> {
     const auth = this.options.auth;
     if (auth.kind === "token") return Promise.resolve(auth.token);
     if (!this.token) {
@@ -143,8 +154,12 @@ export class InfisicalClient {
           // Repeating a login only hands out another token: retried like a read.
           idempotent: true,
           signal,
+          deadline,
         })
-        .then((r) => r.accessToken);
+        .then((r) => {
+          this.http.redactor.add(r.accessToken);
+          return r.accessToken;
+        });
       // A failed login is not cached: the next call tries again.
       login.catch(() => {
         if (this.token === login) this.token = null;

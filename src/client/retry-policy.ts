@@ -3,9 +3,11 @@
  *
  * - Idempotent calls (GET, PUT, PATCH with the same body, DELETE) are retried on 429, 502, 503, 504, connection
  *   resets and timeouts. A PATCH re-applies the same fields, so repeating it converges to the same object.
- * - POST is retried only when the server provably did nothing: 429 and refused connections. Any other failure of
- *   a create is left to the caller, which looks the object up by name before trying again (lost-response recovery).
- * - Waits grow exponentially with full jitter, honour `Retry-After`, and the whole call stays inside a budget.
+ * - POST is retried only when the server provably did nothing: a refused connection. Any other failure of a create
+ *   (a 429 too: a proxy may answer it after the server committed) is left to the caller, which looks the object up
+ *   by name before trying again (lost-response recovery).
+ * - Waits grow exponentially with full jitter, honour `Retry-After`, and no retry starts that would end past the
+ *   operation's deadline (one budget per operation: its login, its retries and its waits).
  */
 import type { Dispatcher } from "undici";
 
@@ -16,7 +18,7 @@ export interface RetryOptions {
   readonly minDelayMs: number;
   /** Cap of one wait (also caps a server's Retry-After). */
   readonly maxDelayMs: number;
-  /** Cap of the whole call including waits; no retry starts past it. */
+  /** Cap of one whole operation (its login, attempts and waits); no retry starts past it. */
   readonly budgetMs: number;
 }
 
@@ -42,15 +44,15 @@ interface RetryErr extends Error {
 }
 
 /**
- * Builds the per-call decision function; `started` is when the call began, `signal` cancels a wait. A POST that
- * is safe to repeat (a login only hands out another token) says so with `idempotent`.
+ * Builds the per-call decision function; `deadline` is when the operation must be over (epoch ms), `signal`
+ * cancels a wait. A POST that is safe to repeat (a login only hands out another token) says so with `idempotent`.
  */
-export function retryDecision(method: Dispatcher.HttpMethod, options: RetryOptions, started: number, signal?: AbortSignal, idempotent = false) {
+export function retryDecision(method: Dispatcher.HttpMethod, options: RetryOptions, deadline: number, signal?: AbortSignal, idempotent = false) {
   const policyMethod = idempotent ? "PUT" : method;
   return (err: RetryErr, { state }: { state: { counter: number } }, cb: RetryCallback): void => {
     if (!shouldRetry(policyMethod, err) || state.counter > options.maxRetries || signal?.aborted) return cb(err);
     const delay = delayFor(state.counter, err, options);
-    if (Date.now() - started + delay > options.budgetMs) return cb(err);
+    if (Date.now() + delay >= deadline) return cb(err);
     const timer = setTimeout(() => {
       signal?.removeEventListener("abort", onAbort);
       cb(null);
@@ -66,7 +68,7 @@ export function retryDecision(method: Dispatcher.HttpMethod, options: RetryOptio
 export function shouldRetry(method: string, err: RetryErr): boolean {
   const status = err.statusCode;
   if (status !== undefined && status !== 0 && err.code === "UND_ERR_REQ_RETRY") {
-    if (method === "POST") return status === 429;
+    if (method === "POST") return false;
     return (RETRY_STATUS as readonly number[]).includes(status);
   }
   if (!err.code) return false;

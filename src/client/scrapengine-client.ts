@@ -1,4 +1,7 @@
-/** ScrapEngine's vault-integrations API: Bearer API key, typed calls with zod-checked answers. */
+/**
+ * ScrapEngine's vault-integrations API: Bearer API key, typed calls with zod-checked answers; the key and every
+ * secret sent are redacted from answers.
+ */
 import type { Dispatcher } from "undici";
 import {
   type CreateVaultIntegrationBody,
@@ -11,6 +14,7 @@ import { NotFoundError } from "./errors";
 import { HttpClient, type RequestSpec } from "./http";
 import { ListSnapshot } from "./list-snapshot";
 import { mapApiError } from "./map-error";
+import { Redactor } from "./redactor";
 import type { RetryOptions } from "./retry-policy";
 
 export interface ScrapEngineClientOptions {
@@ -21,6 +25,8 @@ export interface ScrapEngineClientOptions {
   readonly timeoutMs?: number;
   readonly retry?: Partial<RetryOptions>;
   readonly dispatcher?: Dispatcher;
+  /** API field names of secrets in request bodies (see HttpClientOptions.secretFields). */
+  readonly secretFields?: ReadonlySet<string>;
 }
 
 export class ScrapEngineClient {
@@ -29,7 +35,11 @@ export class ScrapEngineClient {
   private readonly snapshot = new ListSnapshot<VaultIntegration>((signal) => this.list(signal));
 
   constructor(private readonly options: ScrapEngineClientOptions) {
+    const redactor = new Redactor();
+    redactor.add(options.apiKey);
     this.http = new HttpClient({
+      redactor,
+      secretFields: options.secretFields,
       service: "ScrapEngine",
       baseUrl: options.baseUrl,
       timeoutMs: options.timeoutMs,

@@ -57,6 +57,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   const server = createServer((req, res) => {
     handleRequest(req, res).catch((err: unknown) => {
+      if (req.destroyed && res.destroyed) return; // the client hung up (e.g. gave up on a delayed answer)
       process.stderr.write(`vaultbridge emulator: internal error on ${req.method} ${pathOf(req)}: ${describe(err)}\n`);
       if (!res.headersSent) sendReply(res, controlErrorReply(500, "Internal emulator error"));
       else res.destroy();

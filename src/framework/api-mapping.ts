@@ -54,3 +54,20 @@ export function fromApi(
   }
   return out;
 }
+
+/**
+ * The API field names of every sensitive attribute (nested ones walked) of the given declarations: what the API
+ * clients look for in request bodies to learn the secrets they must redact from answers. A write-only twin is sent
+ * under its secret's API name, so it is covered by that name.
+ */
+export function secretApiFields(...declarations: readonly Attributes[]): Set<string> {
+  const fields = new Set<string>();
+  const walk = (attributes: Attributes): void => {
+    for (const [name, a] of Object.entries(attributes)) {
+      if (a.sensitive === true) fields.add(apiNameOf(name, attributes));
+      if (a.kind === "nested") walk(a.attributes);
+    }
+  };
+  for (const attributes of declarations) walk(attributes);
+  return fields;
+}

@@ -3,6 +3,7 @@
  * and environment variables as the official Go provider. Exactly one auth method; configuration beats env.
  */
 import type { InfisicalAuth, InfisicalClient } from "../client/infisical-client";
+import { secretApiFields } from "../framework/api-mapping";
 import { AttributePath } from "../framework/path";
 import type { ProviderDefinition } from "../framework/resource";
 import { nested, string } from "../framework/schema";
@@ -94,7 +95,8 @@ export const infisicalProvider: ProviderDefinition<InfisicalClient> = {
       diags.error("Missing Provider Authentication", `${auth} ${AUTH_HELP}`, AttributePath.root("auth"));
       return null;
     }
-    return new InfisicalClient({ host, auth, log });
+    const secretFields = secretApiFields(infisicalProvider.attributes, ...infisicalProvider.resources.map((r) => r.attributes));
+    return new InfisicalClient({ host, auth, log, secretFields });
   },
 
   close: (client) => client.close(),

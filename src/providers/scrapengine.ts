@@ -1,5 +1,6 @@
 /** provider "scrapengine": `base_url` and `api_key`, with SCRAPENGINE_* environment fallbacks. */
 import type { ScrapEngineClient } from "../client/scrapengine-client";
+import { secretApiFields } from "../framework/api-mapping";
 import { AttributePath } from "../framework/path";
 import type { ProviderDefinition } from "../framework/resource";
 import { string } from "../framework/schema";
@@ -33,7 +34,8 @@ export const scrapengineProvider: ProviderDefinition<ScrapEngineClient> = {
       diags.error("Missing API Key", "Set api_key in the provider block or the SCRAPENGINE_API_KEY environment variable.", AttributePath.root("api_key"));
       return null;
     }
-    return new ScrapEngineClient({ baseUrl, apiKey, log });
+    const secretFields = secretApiFields(scrapengineProvider.attributes, ...scrapengineProvider.resources.map((r) => r.attributes));
+    return new ScrapEngineClient({ baseUrl, apiKey, log, secretFields });
   },
 
   close: (client) => client.close(),

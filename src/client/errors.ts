@@ -19,6 +19,8 @@ export interface ApiErrorInit {
   readonly serverMessage: string;
   readonly reqId?: string;
   readonly retryAfterMs?: number;
+  /** What the user can do about it, appended after the server's words. */
+  readonly advice?: string;
 }
 
 /** The API answered with an error status. */
@@ -33,7 +35,8 @@ export class ApiError extends VaultbridgeError {
 
   constructor(init: ApiErrorInit, code = "VB_API_ERROR") {
     const msg = init.serverMessage ? `: ${init.serverMessage}` : "";
-    super(`${init.service} API answered ${init.status}${init.error ? ` ${init.error}` : ""} to ${init.method} ${init.path}${msg}`, code);
+    const advice = init.advice ? `${/[.!?]$/.test(msg) ? "" : "."} ${init.advice}` : "";
+    super(`${init.service} API answered ${init.status}${init.error ? ` ${init.error}` : ""} to ${init.method} ${init.path}${msg}${advice}`, code);
     this.service = init.service;
     this.method = init.method;
     this.path = init.path;
@@ -83,6 +86,12 @@ export class ConflictError extends ApiError {
   constructor(init: ApiErrorInit) {
     super(init, "VB_CONFLICT");
   }
+
+  /** The same answer with advice for the user after the server's words. */
+  withAdvice(advice: string): ConflictError {
+    const { service, method, path, status, error, serverMessage, reqId } = this;
+    return new ConflictError({ service, method, path, status, error, serverMessage, reqId, advice });
+  }
 }
 
 /** 3xx: redirects are never followed (a redirected write would be re-sent blind, credentials and all). */
@@ -120,9 +129,21 @@ export class ResponseShapeError extends VaultbridgeError {
   }
 }
 
-/** True when a write may have been committed although no success answer arrived. */
-export function isAmbiguousFailure(err: unknown): boolean {
-  return err instanceof NetworkError || err instanceof ServerError;
+/**
+ * True when a write may have been committed although no success answer arrived: no answer, a 5xx, a 429 or a
+ * redirect (a proxy may answer those after the server committed), a 2xx whose body was unusable (certainly
+ * committed), or an unexplained 4xx. Only refusals the server makes before touching anything say no: schema
+ * validation (422), authentication (401/403), not found, a duplicate name, and a cancelled call.
+ */
+export function mayHaveCommitted(err: unknown): boolean {
+  if (err instanceof ValidationError || err instanceof AuthError || err instanceof NotFoundError || err instanceof ConflictError) return false;
+  if (err instanceof ApiError || err instanceof NetworkError || err instanceof ResponseShapeError) return true;
+  return false;
+}
+
+/** True when trying the same write again may succeed (after a look-up found nothing). */
+export function isTransientFailure(err: unknown): boolean {
+  return err instanceof NetworkError || err instanceof ServerError || err instanceof RateLimitError || err instanceof ResponseShapeError;
 }
 
 function describeCause(cause: unknown): string {

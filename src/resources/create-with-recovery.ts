@@ -1,22 +1,29 @@
 /**
- * A create whose answer was lost (reset, timeout, 5xx after commit) must leave neither a duplicate nor an orphan:
- * before trying again, look the object up by name and adopt it when it is there. A duplicate-name answer on a
- * retry means our earlier attempt did commit, so it is adopted the same way; on a first attempt it is an error
- * (someone else owns that name).
+ * A create must leave neither a duplicate nor an orphan, whatever answer it gets. Whenever the server may have
+ * committed (no answer, 5xx, 429, a redirect, an unusable 2xx body, an unexplained 4xx) the object is looked up by
+ * name and adopted when it is there; a transient failure is then tried again. A duplicate-name answer on a retry
+ * means our earlier attempt did commit, so it is adopted the same way; on a first attempt it is someone else's
+ * object, and the error says how to import it.
  */
-import { ConflictError, isAmbiguousFailure } from "../client/errors";
+import { ConflictError, isTransientFailure, mayHaveCommitted, RateLimitError } from "../client/errors";
 import type { Logger } from "../framework/resource";
+import { recoveryMessages as msg } from "./messages";
 
 export interface CreateWithRecoveryOptions<T> {
   readonly create: () => Promise<T>;
   /** The object with our name, or null when there is none. */
   readonly findByName: () => Promise<T | null>;
   readonly what: string;
+  /** The `terraform import` id that finds the object, for the advice on a name already taken. */
+  readonly importId?: string;
   readonly log: Logger;
   readonly signal?: AbortSignal;
   /** Attempts of the create itself (the HTTP layer has already retried what it safely could). */
   readonly attempts?: number;
 }
+
+/** The longest wait between attempts, even when a server's Retry-After asks for more. */
+const MAX_WAIT_MS = 20_000;
 
 export async function createWithRecovery<T>(o: CreateWithRecoveryOptions<T>): Promise<T> {
   const attempts = o.attempts ?? 4;
@@ -25,19 +32,28 @@ export async function createWithRecovery<T>(o: CreateWithRecoveryOptions<T>): Pr
     try {
       return await o.create();
     } catch (err) {
-      const lostAnswer = isAmbiguousFailure(err);
-      if (!lostAnswer && !(uncertain && err instanceof ConflictError)) throw err;
+      if (o.signal?.aborted) throw err;
+      if (err instanceof ConflictError && !uncertain) throw err.withAdvice(msg.nameTaken(o.importId));
+      if (!mayHaveCommitted(err) && !(uncertain && err instanceof ConflictError)) throw err;
       uncertain = true;
-      o.log.warn(`creating ${o.what}: the answer was lost; looking it up by name before trying again`, { attempt });
+      o.log.warn(`creating ${o.what}: the answer was lost or unusable; looking it up by name before trying again`, { attempt });
       const found = await o.findByName();
       if (found !== null) {
         o.log.info(`creating ${o.what}: found the object an earlier attempt committed; adopting it`);
         return found;
       }
-      if (attempt >= attempts || o.signal?.aborted) throw err;
-      await sleep(Math.round(250 * 2 ** (attempt - 1) * (0.5 + Math.random() / 2)));
+      // Not there: a refusal stands; a transient failure is tried again.
+      const again = isTransientFailure(err) || err instanceof ConflictError;
+      if (!again || attempt >= attempts || o.signal?.aborted) throw err;
+      await sleep(waitBefore(attempt, err));
     }
   }
+}
+
+function waitBefore(attempt: number, err: unknown): number {
+  const backoff = Math.round(250 * 2 ** (attempt - 1) * (0.5 + Math.random() / 2));
+  const asked = err instanceof RateLimitError ? (err.retryAfterMs ?? 0) : 0;
+  return Math.min(MAX_WAIT_MS, Math.max(backoff, asked));
 }
 
 function sleep(ms: number): Promise<void> {

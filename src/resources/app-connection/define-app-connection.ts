@@ -349,6 +349,11 @@ export function defineAppConnection(spec: AppConnectionSpec): ResourceDefinition
     }
   };
 
+  const importIdOf = (planned: ObjectValue): string | null => {
+    if (typeof planned.name !== "string") return null;
+    return typeof planned.project_id === "string" ? `${planned.project_id}/${planned.name}` : planned.name;
+  };
+
   const definition: ResourceDefinition<InfisicalClient> = {
     typeName: spec.typeName,
     description: spec.description,
@@ -372,6 +377,7 @@ export function defineAppConnection(spec: AppConnectionSpec): ResourceDefinition
       const body = createBody(planned);
       const conn = await createWithRecovery({
         what: `${display} Connection "${body.name}"`,
+        importId: importIdOf(planned) ?? undefined,
         log: ctx.log,
         signal: ctx.signal,
         create: () => ctx.client.createConnection(spec.app, body, ctx.signal),
@@ -413,10 +419,7 @@ export function defineAppConnection(spec: AppConnectionSpec): ResourceDefinition
       await ctx.client.deleteConnection(spec.app, prior.id as string, ctx.signal);
     },
 
-    importIdOf(planned) {
-      if (typeof planned.name !== "string") return null;
-      return typeof planned.project_id === "string" ? `${planned.project_id}/${planned.name}` : planned.name;
-    },
+    importIdOf,
 
     async importState(ctx, importId, diags) {
       const parsed = parseImportId(importId);

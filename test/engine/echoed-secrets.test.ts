@@ -1,0 +1,72 @@
+/**
+ * D2 through the engine's command line (text and --json): a server whose error messages echo the request must not
+ * get a secret into the engine's output. Provider credentials (from the environment), the access token and each
+ * resource's secret carry a canary. Assumes dist/ is built.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { TestEmulator } from "../support/emulator";
+
+const BIN = join(__dirname, "..", "..", "bin", "vaultbridge.js");
+const CANARY = "canary-engine-echo-1b7e";
+let emu: TestEmulator;
+let dir: string;
+
+beforeAll(async () => {
+  emu = await TestEmulator.start({ clientSecret: `cs-${CANARY}`, apiKey: `key-${CANARY}` });
+});
+afterAll(() => emu.close());
+beforeEach(async () => {
+  await emu.reset();
+  dir = mkdtempSync(join(tmpdir(), "vb-echo-"));
+  writeFileSync(
+    join(dir, "cdk.tf.json"),
+    JSON.stringify({
+      terraform: { required_providers: { infisical: { source: "vaultbridge/infisical" }, scrapengine: { source: "vaultbridge/scrapengine" } } },
+      provider: { infisical: [{}], scrapengine: [{}] },
+      variable: { pw: { type: "string", sensitive: true } },
+      resource: {
+        infisical_app_connection_postgres: { db: { name: "db", credentials: { host: "h", database: "d", username: "u", password: "${var.pw}" } } },
+        infisical_app_connection_heroku: { web: { name: "web", credentials: { auth_token: `HRKU-${CANARY}` } } },
+        scrapengine_vault_integration: { v: { name: "v", address: "https://vault.example.com", role_id: "r", secret_id: `sid-${CANARY}` } },
+      },
+    }),
+  );
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(args: string[]): Promise<{ code: number | null; out: string }> {
+  const { url, infisical, scrapengine } = emu.emulator;
+  const env = {
+    ...process.env,
+    TF_VAR_pw: `pw-${CANARY}`,
+    INFISICAL_HOST: url,
+    INFISICAL_UNIVERSAL_AUTH_CLIENT_ID: infisical.clientId,
+    INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET: infisical.clientSecret,
+    SCRAPENGINE_BASE_URL: scrapengine.baseUrl,
+    SCRAPENGINE_API_KEY: scrapengine.apiKey,
+  };
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  child.stdout.on("data", (d: Buffer) => (out += String(d)));
+  child.stderr.on("data", (d: Buffer) => (out += String(d)));
+  return new Promise((resolve) => child.on("close", (code) => resolve({ code, out })));
+}
+
+test.each([[[] as string[]], [["--json"]]])("apply %j: echoed logins and bodies print no secret", async (extra) => {
+  await emu.faults([
+    { method: "POST", path: "universal-auth/login$", status: 400, echoBody: true, times: 1 },
+    { method: "POST", path: "^/api/v1/(app-connections/[a-z-]+|vault-integrations)$", status: 400, echoBody: true, echoHeaders: true },
+  ]);
+  const first = await run(["apply", "--auto-approve", ...extra]);
+  expect(first.code).toBe(1);
+  expect(first.out).toContain("(redacted)");
+  expect(first.out.split("\n").filter((l) => l.includes(CANARY))).toEqual([]);
+  // Logged in by now: every create's echo carries the bearer token too.
+  const second = await run(["apply", "--auto-approve", ...extra]);
+  expect(second.code).toBe(1);
+  expect(second.out).toContain("Bearer (redacted)");
+  expect(second.out.split("\n").filter((l) => l.includes(CANARY))).toEqual([]);
+});

@@ -836,7 +836,8 @@ function countOf(r: StackResource, variables: ReadonlyMap<string, Value>, diags:
   if (r.count === undefined) return undefined;
   const v = evaluate(r.count, { variables, instance: () => undefined, countOf: () => undefined });
   if (typeof v !== "number" || !Number.isInteger(v) || v < 0) {
-    diags.error("Invalid Count", `${r.constructPath}: count must be a whole number ≥ 0; got ${JSON.stringify(v)}.`);
+    // The value is not quoted: it may come from a sensitive variable.
+    diags.error("Invalid Count", `${r.constructPath}: count must be a whole number ≥ 0.`);
     return 0;
   }
   return v;

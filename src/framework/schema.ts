@@ -10,11 +10,14 @@ export interface ValidatorRequest {
   /** A known, non-null value of the attribute's own type. */
   readonly value: Primitive;
   readonly path: AttributePath;
-  /** Whether the value is a secret: validators must then never echo it. */
-  readonly sensitive: boolean;
 }
 
-/** A small named check on one attribute; every validator runs, even after another reported an error. */
+/**
+ * A small named check on one attribute; every validator runs, even after another reported an error. A validator
+ * never quotes the value: Terraform strips sensitivity marks before a provider sees the configuration, so any value
+ * may be a secret (`name = var.secret`). Path, reason and allowed values only; Terraform's own snippet shows the
+ * expression, masked when sensitive.
+ */
 export interface Validator {
   /** Reads as the end of "The value …", e.g. "must be one of: oauth, client-secret". Used in docs. */
   readonly description: string;

@@ -58,7 +58,7 @@ function validateAttribute(attribute: Attribute, value: Value, path: AttributePa
     return value;
   }
   for (const v of attribute.validators ?? []) {
-    v.validate({ value: value as string | number | boolean, path, sensitive: attribute.sensitive === true }, diags);
+    v.validate({ value: value as string | number | boolean, path }, diags);
   }
   return value;
 }

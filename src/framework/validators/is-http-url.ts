@@ -6,7 +6,7 @@ export function isHttpUrl(): Validator {
     description: "must be an http:// or https:// URL",
     validate({ value, path }, diags) {
       if (typeof value === "string" && isHttp(value)) return;
-      diags.error("Invalid Attribute Value", `${path} must be an http:// or https:// URL such as https://vault.example.com:8200; got "${String(value)}".`, path);
+      diags.error("Invalid Attribute Value", `${path} must be an http:// or https:// URL with a host, such as https://vault.example.com:8200.`, path);
     },
   };
 }

@@ -9,7 +9,7 @@ export function isUuid(): Validator {
     description: "must be a UUID (e.g. 3c90c3cc-0d44-4b50-8888-8dd25736052a)",
     validate({ value, path }, diags) {
       if (typeof value === "string" && UUID_PATTERN.test(value)) return;
-      diags.error("Invalid Attribute Value", `${path} must be a UUID such as 3c90c3cc-0d44-4b50-8888-8dd25736052a; got "${String(value)}".`, path);
+      diags.error("Invalid Attribute Value", `${path} must be a UUID such as 3c90c3cc-0d44-4b50-8888-8dd25736052a.`, path);
     },
   };
 }

@@ -4,10 +4,9 @@ import type { Validator } from "../schema";
 export function matches(pattern: RegExp, explanation: string): Validator {
   return {
     description: explanation,
-    validate({ value, path, sensitive }, diags) {
+    validate({ value, path }, diags) {
       if (typeof value !== "string" || pattern.test(value)) return;
-      const got = sensitive ? "" : `; got "${value}"`;
-      diags.error("Invalid Attribute Value Match", `${path} ${explanation}${got}.`, path);
+      diags.error("Invalid Attribute Value Match", `${path} ${explanation}.`, path);
     },
   };
 }

@@ -7,7 +7,7 @@ export function oneOf(allowed: readonly string[]): Validator {
     description: `must be one of: ${list}`,
     validate({ value, path }, diags) {
       if (typeof value === "string" && allowed.includes(value)) return;
-      diags.error("Invalid Attribute Value", `${path} must be one of: ${list}; got "${String(value)}".`, path);
+      diags.error("Invalid Attribute Value", `${path} must be one of: ${list}.`, path);
     },
   };
 }

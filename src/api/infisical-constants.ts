@@ -19,5 +19,15 @@ export const METHODS_BY_APP = {
 } as const satisfies Record<AppSlug, readonly string[]>;
 
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** What the server accepts as PEM (certificate bodies and private keys), applied to the trimmed value. */
+export const PEM_PATTERN = /-----BEGIN [A-Z ]+-----[\s\S]+-----END [A-Z ]+-----/;
+
+/**
+ * An Infisical project id: a UUID, or the 24 hexadecimal digits of a project from before Infisical moved to
+ * PostgreSQL (its ids were kept).
+ */
+export const PROJECT_ID_PATTERN = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{24})$/i;
+export const PROJECT_ID_FORMAT = "a UUID such as 3c90c3cc-0d44-4b50-8888-8dd25736052a (or the 24 hexadecimal digits of an older project)";
 export const NAME_MAX = 64;
 export const DESCRIPTION_MAX = 256;

@@ -3,7 +3,7 @@
  * response) and the emulator (to validate requests exactly as the real server does, messages included).
  */
 import { z } from "zod";
-import { DESCRIPTION_MAX, NAME_MAX, SLUG_PATTERN } from "./infisical-constants";
+import { DESCRIPTION_MAX, NAME_MAX, PEM_PATTERN, SLUG_PATTERN } from "./infisical-constants";
 
 export * from "./infisical-constants";
 
@@ -35,7 +35,7 @@ export type RotationRequest = z.infer<typeof rotationRequest>;
 
 const nonEmpty = z.string().trim().min(1);
 const pem = (label: string) =>
-  z.string().trim().refine((s) => /-----BEGIN [A-Z ]+-----[\s\S]+-----END [A-Z ]+-----/.test(s), `${label} must be in PEM format`);
+  z.string().trim().refine((s) => PEM_PATTERN.test(s), `${label} must be in PEM format`);
 
 export const credentialsByMethod = {
   "azure-key-vault": {

@@ -1,5 +1,11 @@
-/** Practitioner-facing messages shared by every resource type (each app's own are in its folder). */
+/** Practitioner-facing messages shared by every resource type, and the vault integration's (each app's are in its folder). */
 export const recoveryMessages = {
   nameTaken: (importId: string | undefined): string =>
     `That object was not created by this configuration: to manage it, import it${importId ? ` (terraform import <resource address> ${JSON.stringify(importId)})` : ""}; otherwise choose another name`,
+};
+
+export const vaultMessages = {
+  importIdBlank: (id: string): string =>
+    `The import ID ${JSON.stringify(id)} is blank. Import a vault integration by ID (a UUID such as 3c90c3cc-0d44-4b50-8888-8dd25736052a) or by name.`,
+  importNotFound: (id: string): string => `No vault integration matches ${JSON.stringify(id)}. Import by ID (a UUID) or by name.`,
 };

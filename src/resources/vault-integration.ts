@@ -11,22 +11,24 @@ import { AttributePath } from "../framework/path";
 import { requiresReplace } from "../framework/planmodifiers";
 import type { ResourceContext, ResourceDefinition } from "../framework/resource";
 import { type Attributes, string } from "../framework/schema";
-import { isHttpUrl, lengthBetween, oneOf } from "../framework/validators";
+import { isHttpUrl, lengthBetween, notEmptyWhenSet, oneOf, trimmedByServer } from "../framework/validators";
 import { UUID_PATTERN } from "../framework/validators/is-uuid";
 import { type ObjectValue, fillUnknowns, withAttributes } from "../framework/value";
 import { withWriteOnlyTwins, writeOnlyVersion } from "../framework/write-only";
 import { createdAt, id, updatedAt } from "./common-attributes";
 import { createWithRecovery } from "./create-with-recovery";
 import { vaultIntegrationDataSources } from "./vault-integration-data-sources";
+import { vaultMessages } from "./messages";
 
 const attributes: Attributes = withWriteOnlyTwins({
   id: id("vault integration"),
-  name: string({ required: true, description: "Human-readable name, unique per account. Changing it forces a new integration.", validators: [lengthBetween(1, 255)], planModifiers: [requiresReplace()] }),
+  name: string({ required: true, description: "Human-readable name, unique per account. Changing it forces a new integration.", validators: [lengthBetween(1, 255), trimmedByServer()], planModifiers: [requiresReplace()] }),
   type: string({ optional: true, default: "hashicorp", description: "Backend type; only `hashicorp`.", validators: [oneOf(VAULT_TYPES)], planModifiers: [requiresReplace()] }),
-  address: string({ required: true, description: "The Vault address, an http(s) URL. Changing it forces a new integration.", validators: [isHttpUrl()], planModifiers: [requiresReplace()] }),
-  namespace: string({ optional: true, description: "Vault Enterprise namespace; unset for none. Changing it forces a new integration.", planModifiers: [requiresReplace()] }),
+  address: string({ required: true, description: "The Vault address, an http(s) URL. Changing it forces a new integration.", validators: [isHttpUrl(), trimmedByServer()], planModifiers: [requiresReplace()] }),
+  // The server stores "" as no namespace: it would come back null and replace the integration on every apply.
+  namespace: string({ optional: true, description: "Vault Enterprise namespace; unset for none. Changing it forces a new integration.", validators: [notEmptyWhenSet()], planModifiers: [requiresReplace()] }),
   auth_method: string({ optional: true, default: "approle", description: "Auth method; only `approle`.", validators: [oneOf(VAULT_AUTH_METHODS)], planModifiers: [requiresReplace()] }),
-  role_id: string({ required: true, description: "The AppRole role_id. Changing it forces a new integration.", validators: [lengthBetween(1, 1024)], planModifiers: [requiresReplace()] }),
+  role_id: string({ required: true, description: "The AppRole role_id. Changing it forces a new integration.", validators: [lengthBetween(1, 1024), trimmedByServer()], planModifiers: [requiresReplace()] }),
   secret_id: string({ required: true, sensitive: true, description: "The AppRole secret_id; rotated in place. Never returned by the API.", validators: [lengthBetween(1, 4096)] }),
   secret_id_wo_version: writeOnlyVersion("`secret_id_wo`"),
   created_at: createdAt(),
@@ -147,9 +149,13 @@ export const vaultIntegration: ResourceDefinition<ScrapEngineClient> = {
   importIdOf: (planned) => (typeof planned.name === "string" ? planned.name : null),
 
   async importState(ctx, importId, diags) {
+    if (importId.trim() === "") {
+      diags.error("Invalid Import ID", vaultMessages.importIdBlank(importId));
+      return null;
+    }
     const v = UUID_PATTERN.test(importId) ? await getOrNull(ctx, importId) : await findByName(ctx, importId);
     if (v === null) {
-      diags.error("Cannot Import Non-Existent Remote Object", `No vault integration matches "${importId}". Import by ID (a UUID) or by name.`);
+      diags.error("Cannot Import Non-Existent Remote Object", vaultMessages.importNotFound(importId));
       return null;
     }
     // secret_id is never returned: the next plan re-sends it from configuration.

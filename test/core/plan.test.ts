@@ -77,7 +77,7 @@ describe("update and no-op", () => {
 
 describe("replacement", () => {
   test.each([
-    ["project_id", { project_id: "other-project" }],
+    ["project_id", { project_id: "65a1f0c2b4d3e5f60718293a" }],
   ])("changing %s forces replacement", (attribute, override) => {
     const prior = stateAfterCreate(infisical, PG, configs.postgres());
     const plan = infisical.planResourceChange(PG, prior, configs.postgres(override));

@@ -31,7 +31,7 @@ export class IntegrationService {
       name: request.name,
       type: request.type ?? "hashicorp",
       address: request.address,
-      namespace: request.namespace ?? null,
+      namespace: request.namespace || null, // the real server stores "" as no namespace
       authMethod: request.authMethod ?? "approle",
       roleId: request.roleId,
       createdAt: now,

@@ -6,3 +6,5 @@ export { intBetween } from "./int-between";
 export { isUuid } from "./is-uuid";
 export { isHttpUrl } from "./is-http-url";
 export { startsWith } from "./starts-with";
+export { trimmedByServer } from "./trimmed-by-server";
+export { notEmptyWhenSet } from "./not-empty-when-set";

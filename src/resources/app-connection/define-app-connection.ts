@@ -4,7 +4,15 @@
  * request bodies, refresh and drift all come from here; an app's file names no attribute twice.
  */
 import type { AppConnection, CreateConnectionBody, UpdateConnectionBody } from "../../api/infisical";
-import { APP_DISPLAY_NAMES, type AppSlug, DESCRIPTION_MAX, NAME_MAX, SLUG_PATTERN } from "../../api/infisical-constants";
+import {
+  APP_DISPLAY_NAMES,
+  type AppSlug,
+  DESCRIPTION_MAX,
+  NAME_MAX,
+  PROJECT_ID_FORMAT,
+  PROJECT_ID_PATTERN,
+  SLUG_PATTERN,
+} from "../../api/infisical-constants";
 import { NotFoundError } from "../../client/errors";
 import type { InfisicalClient } from "../../client/infisical-client";
 import { fromApi, toApi } from "../../framework/api-mapping";
@@ -14,7 +22,7 @@ import { diffPaths } from "../../framework/plan";
 import { requiresReplace, useStateForUnknown, useStateUnlessChanged } from "../../framework/planmodifiers";
 import type { ResourceContext, ResourceDefinition } from "../../framework/resource";
 import { type Attributes, bool, defaultOf, nested, number, string } from "../../framework/schema";
-import { intBetween, isUuid, lengthBetween, matches, oneOf } from "../../framework/validators";
+import { intBetween, isUuid, lengthBetween, matches, oneOf, trimmedByServer } from "../../framework/validators";
 import { UUID_PATTERN } from "../../framework/validators/is-uuid";
 import { type ObjectValue, type Value, attr, fillUnknowns, isObject, isUnknown, withAttributes } from "../../framework/value";
 import { twinPairs, withWriteOnlyTwins, writeOnlyVersion } from "../../framework/write-only";
@@ -84,11 +92,13 @@ export function defineAppConnection(spec: AppConnectionSpec): ResourceDefinition
     description: string({
       optional: true,
       description: `A description of the ${display} Connection, at most ${DESCRIPTION_MAX} characters.`,
-      validators: [lengthBetween(0, DESCRIPTION_MAX)],
+      // The server trims it: surrounding whitespace would show as a change on every plan.
+      validators: [lengthBetween(0, DESCRIPTION_MAX), trimmedByServer()],
     }),
     project_id: string({
       optional: true,
       description: "The project the connection belongs to; unset for an organization-level connection. Changing it forces a new connection.",
+      validators: [matches(PROJECT_ID_PATTERN, `must be an Infisical project ID: ${PROJECT_ID_FORMAT}`)],
       planModifiers: [requiresReplace()],
     }),
     method: string({
@@ -423,6 +433,10 @@ export function defineAppConnection(spec: AppConnectionSpec): ResourceDefinition
 
     async importState(ctx, importId, diags) {
       const parsed = parseImportId(importId);
+      if (parsed.kind === "invalid") {
+        diags.error("Invalid Import ID", msg.importIdInvalid(display, importId, parsed.reason));
+        return null;
+      }
       let conn: AppConnection | null;
       try {
         conn = parsed.kind === "id"
@@ -443,13 +457,23 @@ export function defineAppConnection(spec: AppConnectionSpec): ResourceDefinition
   return definition;
 }
 
-type ImportId = { kind: "id"; id: string } | { kind: "name"; name: string; projectId: string | null };
+type ImportId =
+  | { kind: "id"; id: string }
+  | { kind: "name"; name: string; projectId: string | null }
+  | { kind: "invalid"; reason: string };
 
-/** `<uuid>`, `<name>` (organization scope) or `<project_id>/<name>`. */
+/**
+ * `<uuid>`, `<name>` (organization scope) or `<project_id>/<name>`. What can name no connection (blank, a name
+ * that is not a slug, a project id of the wrong form) is refused here, before any call.
+ */
 export function parseImportId(raw: string): ImportId {
   const s = raw.trim();
+  if (s === "") return { kind: "invalid", reason: "it is blank" };
   if (UUID_PATTERN.test(s)) return { kind: "id", id: s };
   const slash = s.lastIndexOf("/");
-  if (slash > 0) return { kind: "name", projectId: s.slice(0, slash), name: s.slice(slash + 1) };
-  return { kind: "name", name: s, projectId: null };
+  const projectId = slash >= 0 ? s.slice(0, slash) : null;
+  const name = s.slice(slash + 1);
+  if (projectId !== null && !PROJECT_ID_PATTERN.test(projectId)) return { kind: "invalid", reason: `the part before the last "/" is not a project ID, which is ${PROJECT_ID_FORMAT}` };
+  if (name.length > NAME_MAX || !SLUG_PATTERN.test(name)) return { kind: "invalid", reason: `the name part is not a connection name (a lowercase slug of 1–${NAME_MAX} characters)` };
+  return { kind: "name", name, projectId };
 }

@@ -25,6 +25,8 @@ export const connectionMessages = {
     `The stored credentials of ${display} Connection "${name}" were replaced outside Terraform (credentials_hash changed). The plan re-sends the configured credentials.`,
   credentialsDriftWriteOnly: (display: string, name: string): string =>
     `The stored credentials of ${display} Connection "${name}" were replaced outside Terraform (credentials_hash changed). Its secret is write-only, so Terraform has no copy to re-send: change credentials_wo_version to send the configured *_wo values again.`,
+  importIdInvalid: (display: string, id: string, reason: string): string =>
+    `The import ID ${JSON.stringify(id)} cannot name a ${display} Connection: ${reason}. Import by ID (a UUID such as 3c90c3cc-0d44-4b50-8888-8dd25736052a), by name (organization scope, e.g. prod-db), or as <project_id>/<name>.`,
   importNotFound: (display: string, id: string): string =>
     `No ${display} Connection matches "${id}". Import by ID (a UUID), by name (organization scope), or as <project_id>/<name>.`,
   platformManagedIrreversible:

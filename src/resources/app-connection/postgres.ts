@@ -1,7 +1,7 @@
 /** `infisical_app_connection_postgres`: username and password; gateways and platform-managed credentials. */
 import { AttributePath } from "../../framework/path";
 import { bool, number, string } from "../../framework/schema";
-import { intBetween, lengthBetween } from "../../framework/validators";
+import { intBetween, lengthBetween, notEmptyWhenSet, trimmedByServer } from "../../framework/validators";
 import { defineAppConnection } from "./define-app-connection";
 import { connectionMessages as msg } from "./messages";
 
@@ -18,14 +18,15 @@ export const postgresConnection = defineAppConnection({
   },
   defaultMethod: "username-and-password",
   credentials: {
-    host: string({ required: true, description: "Host name or address of the server.", validators: [lengthBetween(1, 255)] }),
+    // The server trims host, database and username, and stores an empty ssl_certificate as absent.
+    host: string({ required: true, description: "Host name or address of the server.", validators: [lengthBetween(1, 255), trimmedByServer()] }),
     port: number({ optional: true, default: 5432, description: "Port of the server (default 5432).", validators: [intBetween(1, 65535)] }),
-    database: string({ required: true, description: "Database name.", validators: [lengthBetween(1, 255)] }),
-    username: string({ required: true, description: "User name.", validators: [lengthBetween(1, 255)] }),
+    database: string({ required: true, description: "Database name.", validators: [lengthBetween(1, 255), trimmedByServer()] }),
+    username: string({ required: true, description: "User name.", validators: [lengthBetween(1, 255), trimmedByServer()] }),
     password: string({ required: true, sensitive: true, description: "Password of the user.", validators: [lengthBetween(1, 1024)] }),
     ssl_enabled: bool({ optional: true, default: true, description: "Whether to connect with TLS (default true)." }),
     ssl_reject_unauthorized: bool({ optional: true, default: true, description: "Whether to reject a server certificate that does not verify (default true)." }),
-    ssl_certificate: string({ optional: true, description: "CA certificate (PEM) to verify the server with." }),
+    ssl_certificate: string({ optional: true, description: "CA certificate (PEM) to verify the server with.", validators: [notEmptyWhenSet(), trimmedByServer()] }),
   },
   supports: { gateway: true, platformManagedCredentials: true, rotationMethods: [] },
   serverOwnsSecret: (s) => s.is_platform_managed_credentials === true,

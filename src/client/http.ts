@@ -145,22 +145,23 @@ export class HttpClient {
       throw failed(err, budget.aborted || spec.signal?.aborted ? undefined : msg.bodyBrokeOff(errorCode(err)));
     }
     this.log.debug(`${call.method} ${call.path} -> ${res.statusCode}`, { ms: Date.now() - started });
-    const body = text === null ? msg.tooLarge(MAX_BODY_BYTES) : this.parseBody(text, res.statusCode, res.headers);
+    const parsed = text === null ? { summary: msg.tooLarge(MAX_BODY_BYTES) } : this.parseBody(text, res.statusCode, res.headers);
 
     if (res.statusCode >= 300 && res.statusCode < 400) {
       const location = typeof res.headers.location === "string" ? this.redactor.redact(res.headers.location) : undefined;
       throw new RedirectError({ ...call, status: res.statusCode, serverMessage: msg.redirect(location) });
     }
-    if (res.statusCode >= 400) throw this.options.mapError(res.statusCode, body, call, res.headers);
+    if (res.statusCode >= 400) throw this.options.mapError(res.statusCode, "json" in parsed ? parsed.json : parsed.summary, call, res.headers);
+    // A 2xx that is not JSON (a proxy's or portal's page) is no answer of the API, even where the body is ignored.
+    if ("summary" in parsed) throw new ResponseShapeError(call.service, call.method, call.path, parsed.summary);
     if (spec.schema === null) return undefined as T;
-    if (typeof body === "string") throw new ResponseShapeError(call.service, call.method, call.path, body);
-    const parsed = spec.schema.safeParse(body);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
+    const checked = spec.schema.safeParse(parsed.json);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
       const where = issue && issue.path.length ? issue.path.join(".") : "body";
       throw new ResponseShapeError(call.service, call.method, call.path, this.redactor.redact(`${where}: ${issue?.message ?? "invalid"}`));
     }
-    return parsed.data;
+    return checked.data;
   }
 
   async close(): Promise<void> {
@@ -168,19 +169,19 @@ export class HttpClient {
   }
 
   /**
-   * The body as JSON, redacted first; a body that is not JSON becomes one short line saying what it is (an HTML
-   * error page is named, never dumped).
+   * The body as JSON (an empty one as undefined), redacted first; a body that is not JSON becomes one short line
+   * saying what it is (an HTML error page is named, never dumped).
    */
-  private parseBody(raw: string, status: number, headers: Record<string, string | string[] | undefined>): unknown {
-    if (raw.trim() === "") return undefined;
+  private parseBody(raw: string, status: number, headers: Record<string, string | string[] | undefined>): { json: unknown } | { summary: string } {
+    if (raw.trim() === "") return { json: undefined };
     const text = this.redactor.redact(raw);
     const type = String(headers["content-type"] ?? "");
-    if (/html/i.test(type) || /^\s*<(!doctype html|html|head|body)\b/i.test(text)) return msg.htmlPage(status, htmlTitle(text));
+    if (/html/i.test(type) || /^\s*<(!doctype html|html|head|body)\b/i.test(text)) return { summary: msg.htmlPage(status, htmlTitle(text)) };
     try {
-      return JSON.parse(text) as unknown;
+      return { json: JSON.parse(text) as unknown };
     } catch {
       const line = text.replace(/\s+/g, " ").trim();
-      return msg.notJson(line.length > 200 ? `${line.slice(0, 200)}…` : line);
+      return { summary: msg.notJson(line.length > 200 ? `${line.slice(0, 200)}…` : line) };
     }
   }
 }

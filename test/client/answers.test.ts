@@ -64,6 +64,16 @@ describe("D10: answers that are not the API's JSON", () => {
     expect(err.message).not.toContain("<");
   });
 
+  test("a DELETE answered by a 200 HTML page is not taken for a success (the body is ignored only when it is the API's)", async () => {
+    const c = infisical();
+    const created = await c.createConnection("heroku", { name: "kept", method: "auth-token", credentials: { authToken: "HRKU-x" } });
+    await emu.faults([{ method: "DELETE", status: 200, text: HTML, headers: { "content-type": "text/html" }, times: 1 }]);
+    const err = await failure(c.deleteConnection("heroku", created.id));
+    expect(err).toBeInstanceOf(ResponseShapeError);
+    await expect(c.getConnection("heroku", created.id)).resolves.toMatchObject({ name: "kept" });
+    await c.close();
+  });
+
   test.each([200, 500])("an endless body (status %i) is one clear sentence", async (status) => {
     const c = infisical({ maxRetries: 0 });
     await c.listConnections(); // logged in: only the list answers forever

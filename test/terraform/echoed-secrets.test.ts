@@ -2,7 +2,8 @@
  * D2 through the real `terraform` (TF_LOG=trace): a server whose error messages echo the request (body, and
  * headers with the bearer token) must not get a secret into terraform's output or trace log. Every secret the
  * providers know carries a canary: the universal-auth client secret and the ScrapEngine API key (from the
- * environment, so that Terraform itself never sees them), and a secret attribute of each resource type.
+ * environment, so that Terraform itself never sees them), a secret attribute of each resource type, and
+ * write-only secrets.
  */
 import { TestEmulator } from "../support/emulator";
 import { TerraformWorkspace, output, ownDiagnostics, resourceBlock, type RunResult } from "../support/terraform";
@@ -56,6 +57,9 @@ function resources(round: number): string {
     resourceBlock(PG, "db", { name: "pg-main", credentials: { host: "db.internal", database: "app", username: "u", password: c("pw") } }),
     resourceBlock(HEROKU, "token", { name: "heroku-token", credentials: { auth_token: `HRKU-${c("token")}` } }),
     resourceBlock(VAULT, "vault", { name: "vault-main", address: "https://vault.example.com", role_id: "role", secret_id: c("sid") }),
+    // Write-only secrets are sent under the same API field names: redacted the same way.
+    resourceBlock(HEROKU, "wo", { name: "heroku-wo", credentials: { auth_token_wo: `HRKU-${c("wo-token")}` } }),
+    resourceBlock(VAULT, "vault_wo", { name: "vault-wo", address: "https://vault.example.com", role_id: "role", secret_id_wo: c("wo-sid") }),
   ].join("\n");
 }
 

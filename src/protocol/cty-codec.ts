@@ -291,7 +291,8 @@ export function toFrameworkValue(value: CodecRoot): ObjectValue | null | Unknown
 
 function assertNoPreciseNumber(value: CodecValue, path: AttributePath): void {
   if (value instanceof PreciseNumber) {
-    throw new CodecError(path, `the number ${value.decimal} cannot be held exactly by a JavaScript number`);
+    // Not quoted: configuration reaches a provider without sensitivity marks, so the number may be a secret.
+    throw new CodecError(path, `the number is too big or too precise to be held exactly by a JavaScript number`);
   }
   if (Array.isArray(value)) value.forEach((v: CodecValue, i) => assertNoPreciseNumber(v, path.atListIndex(i)));
   else if (isCodecObject(value)) for (const [k, v] of Object.entries(value)) assertNoPreciseNumber(v, path.atName(k));

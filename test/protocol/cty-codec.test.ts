@@ -243,7 +243,7 @@ describe("numbers", () => {
     expect(toFrameworkValue(v)).toBe(v);
     expect(toFrameworkValue(null)).toBeNull();
     const big = decodeValue(attrs, pack({ settings: { size: "123456789012345678901234567890" } }));
-    expect(catchError(() => toFrameworkValue(big)).message).toBe("settings.size: the number 123456789012345678901234567890 cannot be held exactly by a JavaScript number");
+    expect(catchError(() => toFrameworkValue(big)).message).toBe("settings.size: the number is too big or too precise to be held exactly by a JavaScript number");
   });
 });
 

@@ -25,9 +25,9 @@ export const PEM_PATTERN = /-----BEGIN [A-Z ]+-----[\s\S]+-----END [A-Z ]+-----/
 
 /**
  * An Infisical project id: a UUID, or the 24 hexadecimal digits of a project from before Infisical moved to
- * PostgreSQL (its ids were kept).
+ * PostgreSQL (its ids were kept). Both are generated in lowercase and compared as text: no other spelling matches.
  */
-export const PROJECT_ID_PATTERN = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{24})$/i;
-export const PROJECT_ID_FORMAT = "a UUID such as 3c90c3cc-0d44-4b50-8888-8dd25736052a (or the 24 hexadecimal digits of an older project)";
+export const PROJECT_ID_PATTERN = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{24})$/;
+export const PROJECT_ID_FORMAT = "a lowercase UUID such as 3c90c3cc-0d44-4b50-8888-8dd25736052a (or the 24 lowercase hexadecimal digits of an older project)";
 export const NAME_MAX = 64;
 export const DESCRIPTION_MAX = 256;

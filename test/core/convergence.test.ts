@@ -52,7 +52,8 @@ const cert = (credentials: Record<string, unknown>) =>
 
 const EMPTY = /^\S+ must not be empty: the server stores an empty value as unset, so every plan would show a change\. Remove the attribute \(or set it to null\) for none\.$/;
 const TRIMMED = /^\S+ must not start or end with whitespace: the server trims it, so the stored value would never match the configuration and every plan would show a change\. Write it without the surrounding whitespace \(e\.g\. trimspace\(\.\.\.\)\)\.$/;
-const PROJECT = /^project_id must be an Infisical project ID: a UUID such as 3c90c3cc-0d44-4b50-8888-8dd25736052a \(or the 24 hexadecimal digits of an older project\)\.$/;
+const PROJECT = /^project_id must be an Infisical project ID: a lowercase UUID such as 3c90c3cc-0d44-4b50-8888-8dd25736052a \(or the 24 lowercase hexadecimal digits of an older project\)\.$/;
+const LOWER_UUID = /^gateway_id must be a UUID such as 3c90c3cc-0d44-4b50-8888-8dd25736052a in lowercase \(the server stores it in lowercase, so any other spelling would show as a change on every plan\)\.$/;
 const PEM_RULE = /^credentials\.(certificate_body|private_key) must be in PEM format: a -----BEGIN <LABEL>----- line, the base64 body, then -----END <LABEL>-----\.$/;
 
 describe("refused at plan, before any API call", () => {
@@ -70,6 +71,8 @@ describe("refused at plan, before any API call", () => {
     ["D9 a project_id that is no project id", HEROKU, configs.heroku({ project_id: "my-project" }), "project_id", PROJECT],
     ["D9 an empty project_id", HEROKU, configs.heroku({ project_id: "" }), "project_id", PROJECT],
     ["D9 a project_id with a trailing space", HEROKU, configs.heroku({ project_id: "3c90c3cc-0d44-4b50-8888-8dd25736052a " }), "project_id", PROJECT],
+    ["D9 a project_id in uppercase (ids are lowercase text: it matches nothing)", HEROKU, configs.heroku({ project_id: "3C90C3CC-0D44-4B50-8888-8DD25736052A" }), "project_id", PROJECT],
+    ["D4 a gateway_id in uppercase (answered in lowercase)", PG, configs.postgres({ gateway_id: "3C90C3CC-0D44-4B50-8888-8DD25736052A" }), "gateway_id", LOWER_UUID],
     ["D9 a certificate_body that is not PEM", AZURE, cert({ certificate_body: `not a certificate ${CANARY}` }), "credentials.certificate_body", PEM_RULE],
     ["D9 a private_key that is not PEM", AZURE, cert({ private_key: `MIIE${CANARY}` }), "credentials.private_key", PEM_RULE],
   ])("%s", async (_label, type, config, path, detail) => {
@@ -103,6 +106,17 @@ describe("what is accepted converges against the emulator", () => {
     await roundTrip(AZURE, cert({ certificate_body: `${PEM}\n` }));
   });
 
+  test("the emulator answers a gateway id in lowercase whatever its spelling, as the real server's UUID column does", async () => {
+    const gateway = emu.emulator.gatewayId.toUpperCase();
+    const res = await emu.infisical("POST", "/api/v1/app-connections/postgres", {
+      name: "gw",
+      method: "username-and-password",
+      gatewayId: gateway,
+      credentials: { host: "h", port: 5432, database: "d", username: "u", password: "p", sslEnabled: true, sslRejectUnauthorized: true },
+    });
+    expect(pick(pick(res.body, "appConnection"), "gatewayId")).toBe(emu.emulator.gatewayId);
+  });
+
   test("the emulator stores an empty namespace as none, as the real server does", async () => {
     const res = await emu.scrapengine("POST", "/vault-integrations", { name: "ns", address: "https://v.example.com", roleId: "r", secretId: "s", namespace: "" });
     expect(pick(res.body, "namespace")).toBeNull();
@@ -114,7 +128,7 @@ describe("D10: import ids that can name nothing are refused with the accepted fo
   test.each([
     [" ", `The import ID " " cannot name a Heroku Connection: it is blank. ${FORMS}`],
     ["Not A Slug", `The import ID "Not A Slug" cannot name a Heroku Connection: the name part is not a connection name (a lowercase slug of 1–64 characters). ${FORMS}`],
-    ["my-project/web", `The import ID "my-project/web" cannot name a Heroku Connection: the part before the last "/" is not a project ID, which is a UUID such as 3c90c3cc-0d44-4b50-8888-8dd25736052a (or the 24 hexadecimal digits of an older project). ${FORMS}`],
+    ["my-project/web", `The import ID "my-project/web" cannot name a Heroku Connection: the part before the last "/" is not a project ID, which is a lowercase UUID such as 3c90c3cc-0d44-4b50-8888-8dd25736052a (or the 24 lowercase hexadecimal digits of an older project). ${FORMS}`],
   ])("%j", async (id, detail) => {
     const imported = await infisical.importResourceState(HEROKU, id);
     expect(imported.diagnostics.errors.map((e) => [e.summary, e.detail])).toEqual([["Invalid Import ID", detail]]);

@@ -37,7 +37,8 @@ function featureFields(app: AppSlug): FeatureFields {
   const onlyFalse = z.literal(false, { error: notSupported }).optional();
   return {
     isPlatformManagedCredentials: app === "postgres" ? z.boolean().optional() : onlyFalse,
-    gatewayId: app === "postgres" ? z.uuid().nullable().optional() : refused,
+    // A UUID column, as on the real server: any spelling is accepted, stored and answered in lowercase.
+    gatewayId: app === "postgres" ? z.uuid().transform((s) => s.toLowerCase()).nullable().optional() : refused,
     isAutoRotationEnabled: app === "azure-key-vault" ? z.boolean().optional() : onlyFalse,
     rotation: app === "azure-key-vault" ? rotationRequest.nullable().optional() : refused,
   };

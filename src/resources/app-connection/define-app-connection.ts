@@ -116,7 +116,7 @@ export function defineAppConnection(spec: AppConnectionSpec): ResourceDefinition
     gateway_id: string({
       optional: true,
       description: spec.supports.gateway ? "The ID of the Gateway used to reach the service." : `${notSupported}.`,
-      validators: spec.supports.gateway ? [isUuid()] : [],
+      validators: spec.supports.gateway ? [isUuid({ lowercase: true })] : [],
     }),
     is_platform_managed_credentials: bool({
       optional: true,

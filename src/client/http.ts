@@ -169,19 +169,20 @@ export class HttpClient {
   }
 
   /**
-   * The body as JSON (an empty one as undefined), redacted first; a body that is not JSON becomes one short line
-   * saying what it is (an HTML error page is named, never dumped).
+   * The body as JSON (an empty one as undefined); a body that is not JSON becomes one short line saying what it is
+   * (an HTML error page is named, never dumped). Whatever may become a message is redacted: an error answer before
+   * it is parsed, a summary once made. (A success's JSON is not: it is checked, never quoted, and can be large.)
    */
   private parseBody(raw: string, status: number, headers: Record<string, string | string[] | undefined>): { json: unknown } | { summary: string } {
     if (raw.trim() === "") return { json: undefined };
-    const text = this.redactor.redact(raw);
+    const text = status >= 200 && status < 300 ? raw : this.redactor.redact(raw);
     const type = String(headers["content-type"] ?? "");
-    if (/html/i.test(type) || /^\s*<(!doctype html|html|head|body)\b/i.test(text)) return { summary: msg.htmlPage(status, htmlTitle(text)) };
+    if (/html/i.test(type) || /^\s*<(!doctype html|html|head|body)\b/i.test(text)) return { summary: this.redactor.redact(msg.htmlPage(status, htmlTitle(text))) };
     try {
       return { json: JSON.parse(text) as unknown };
     } catch {
-      const line = text.replace(/\s+/g, " ").trim();
-      return { summary: msg.notJson(line.length > 200 ? `${line.slice(0, 200)}…` : line) };
+      const line = this.redactor.redact(text).replace(/\s+/g, " ").trim();
+      return { summary: this.redactor.redact(msg.notJson(line.length > 200 ? `${line.slice(0, 200)}…` : line)) };
     }
   }
 }

@@ -109,6 +109,15 @@ test("ScrapEngine: a PUT echoing the secret_id, and a read echoing the API key, 
   expect(read.message).not.toContain(CANARY);
 });
 
+test("a 2xx that is not JSON and quotes a secret sent earlier is summarised without it", async () => {
+  const password = `pw-${CANARY}-long-enough-to-be-cut`;
+  const body = { name: "db2", method: "username-and-password", credentials: { host: "h", port: 5432, database: "d", username: "u", password, sslEnabled: true, sslRejectUnauthorized: true } };
+  await emu.faults([{ method: "POST", path: "/postgres$", failAfterCommit: 200, text: `${"x".repeat(150)} created with password ${password}` }]);
+  const err = await failure(client.createConnection("postgres", body));
+  expect(err.message).toMatch(/with an unexpected body: a body that is not JSON: x+ created with password \(redacted\)/);
+  expect(err.message).not.toContain(CANARY);
+});
+
 describe("Redactor", () => {
   test("forms: as written, JSON-escaped once and twice, URL-encoded, cut off at the end", () => {
     const r = new Redactor();

@@ -37,7 +37,11 @@ export async function createWithRecovery<T>(o: CreateWithRecoveryOptions<T>): Pr
       if (!mayHaveCommitted(err) && !(uncertain && err instanceof ConflictError)) throw err;
       uncertain = true;
       o.log.warn(`creating ${o.what}: the answer was lost or unusable; looking it up by name before trying again`, { attempt });
-      const found = await o.findByName();
+      const found = await o.findByName().catch((lookupErr: unknown) => {
+        // The create's own answer says more than the look-up's; the look-up's is logged.
+        o.log.warn(`creating ${o.what}: looking it up by name failed too`, { error: lookupErr instanceof Error ? lookupErr.message : String(lookupErr) });
+        throw err;
+      });
       if (found !== null) {
         o.log.info(`creating ${o.what}: found the object an earlier attempt committed; adopting it`);
         return found;

@@ -84,6 +84,17 @@ test("a 400 refusal that committed nothing stays the server's error", async () =
   expect(await herokuNames()).toEqual([]);
 });
 
+test("when the look-up fails too, the create's own answer is the error", async () => {
+  await emu.faults([
+    { method: "POST", path: CONN, times: 1, failAfterCommit: 500 },
+    { method: "GET", path: "/connection-name/", status: 500 },
+  ]);
+  const result = await create(infisical(), HEROKU, heroku);
+  expect(result.diagnostics.errors.map((d) => d.detail)).toEqual([
+    "Infisical API answered 500 InternalServerError to POST /api/v1/app-connections/heroku: Injected fault: the emulator answered 500 by rule",
+  ]);
+});
+
 test("a name someone else took (first attempt) is an error that says how to import it", async () => {
   const project = emu.emulator.projectId;
   await emu.infisical("POST", "/api/v1/app-connections/heroku", { name: "taken", projectId: project, method: "auth-token", credentials: { authToken: "HRKU-theirs" } });

@@ -8,4 +8,8 @@ export const vaultMessages = {
   importIdBlank: (id: string): string =>
     `The import ID ${JSON.stringify(id)} is blank. Import a vault integration by ID (a UUID such as 3c90c3cc-0d44-4b50-8888-8dd25736052a) or by name.`,
   importNotFound: (id: string): string => `No vault integration matches ${JSON.stringify(id)}. Import by ID (a UUID) or by name.`,
+  // Drift warnings name no configured value (the resource address says which object): any may be sensitive.
+  secretChanged: "This vault integration was updated outside Terraform (updated_at moved). The plan re-sends the configured secret_id.",
+  secretChangedWriteOnly:
+    "This vault integration was updated outside Terraform (updated_at moved). Its secret_id is write-only, so Terraform has no copy to re-send: change secret_id_wo_version to send secret_id_wo again.",
 };

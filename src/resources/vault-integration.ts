@@ -117,7 +117,7 @@ export const vaultIntegration: ResourceDefinition<ScrapEngineClient> = {
       // A write-only secret_id has no copy in state to re-assert.
       diags.warning(
         "Secret ID Changed Outside Terraform",
-        `Vault integration "${v.name}" was updated outside Terraform (updated_at moved). Its secret_id is write-only, so Terraform has no copy to re-send: change secret_id_wo_version to send secret_id_wo again.`,
+        vaultMessages.secretChangedWriteOnly,
         AttributePath.root("secret_id_wo_version"),
       );
       return state;
@@ -125,7 +125,7 @@ export const vaultIntegration: ResourceDefinition<ScrapEngineClient> = {
     // Someone rotated the secret_id outside: re-assert ours on the next apply.
     diags.warning(
       "Secret ID Changed Outside Terraform",
-      `Vault integration "${v.name}" was updated outside Terraform (updated_at moved). The plan re-sends the configured secret_id.`,
+      vaultMessages.secretChanged,
       AttributePath.root("secret_id"),
     );
     return withAttributes(state, { secret_id: null });

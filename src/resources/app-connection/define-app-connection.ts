@@ -406,11 +406,11 @@ export function defineAppConnection(spec: AppConnectionSpec): ResourceDefinition
       if (!isObject(creds)) return state;
       if (!twins.some(([field]) => creds[field] !== null)) {
         // Write-only (or never imported) secrets cannot be re-sent from state: say how to re-send them.
-        diags.warning("Credentials Changed Outside Terraform", msg.credentialsDriftWriteOnly(display, String(state.name)), AttributePath.root("credentials_wo_version"));
+        diags.warning("Credentials Changed Outside Terraform", msg.credentialsDriftWriteOnly(display), AttributePath.root("credentials_wo_version"));
         return state;
       }
       // The stored secret was replaced outside: forget ours so the plan re-sends the configured one.
-      diags.warning("Credentials Changed Outside Terraform", msg.credentialsDrift(display, String(state.name)), AttributePath.root("credentials"));
+      diags.warning("Credentials Changed Outside Terraform", msg.credentialsDrift(display), AttributePath.root("credentials"));
       const cleared: Record<string, Value> = { ...creds };
       for (const name of Object.keys(credentialAttrs)) if (isSecret(name)) cleared[name] = null;
       return withAttributes(state, { credentials: cleared });

@@ -21,10 +21,11 @@ export const connectionMessages = {
     `credentials.${field} and credentials.${twin} are both set; set exactly one (${twin} keeps the secret out of state and plans).`,
   credentialForeign: (field: string, method: string, allowed: readonly string[]): string =>
     `credentials.${field} is not used by method "${method}". That method takes: ${list(allowed)}.`,
-  credentialsDrift: (display: string, name: string): string =>
-    `The stored credentials of ${display} Connection "${name}" were replaced outside Terraform (credentials_hash changed). The plan re-sends the configured credentials.`,
-  credentialsDriftWriteOnly: (display: string, name: string): string =>
-    `The stored credentials of ${display} Connection "${name}" were replaced outside Terraform (credentials_hash changed). Its secret is write-only, so Terraform has no copy to re-send: change credentials_wo_version to send the configured *_wo values again.`,
+  // Drift warnings name no configured value (the resource address says which object): any may be sensitive.
+  credentialsDrift: (display: string): string =>
+    `The stored credentials of this ${display} Connection were replaced outside Terraform (credentials_hash changed). The plan re-sends the configured credentials.`,
+  credentialsDriftWriteOnly: (display: string): string =>
+    `The stored credentials of this ${display} Connection were replaced outside Terraform (credentials_hash changed). Its secret is write-only, so Terraform has no copy to re-send: change credentials_wo_version to send the configured *_wo values again.`,
   importIdInvalid: (display: string, id: string, reason: string): string =>
     `The import ID ${JSON.stringify(id)} cannot name a ${display} Connection: ${reason}. Import by ID (a UUID such as 3c90c3cc-0d44-4b50-8888-8dd25736052a), by name (organization scope, e.g. prod-db), or as <project_id>/<name>.`,
   importNotFound: (display: string, id: string): string =>

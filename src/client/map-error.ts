@@ -28,7 +28,7 @@ export function mapApiError(
     ...call,
     status,
     error: b?.error,
-    serverMessage: messageOf(b?.message, typeof body === "string" ? body : ""),
+    serverMessage: shortened(messageOf(b?.message, typeof body === "string" ? body : "")),
     reqId: b?.reqId,
     retryAfterMs: retryAfterMs(headers["retry-after"]),
   };
@@ -52,4 +52,13 @@ function messageOf(message: unknown, fallback: string): string {
       .join("; ");
   }
   return fallback;
+}
+
+/** The longest server message quoted; a server that echoes a whole request must not flood the output. */
+const MAX_MESSAGE = 1000;
+
+/** One line, at most {@link MAX_MESSAGE} characters (the text was redacted before it got here). */
+function shortened(message: string): string {
+  const line = message.replace(/\s*\n\s*/g, " ");
+  return line.length <= MAX_MESSAGE ? line : `${line.slice(0, MAX_MESSAGE)}… (${line.length - MAX_MESSAGE} more characters)`;
 }

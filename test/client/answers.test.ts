@@ -74,6 +74,15 @@ describe("D10: answers that are not the API's JSON", () => {
     await c.close();
   });
 
+  test("a huge error message (a server echoing a big request) is cut to one line of 1000 characters", async () => {
+    const c = infisical({ maxRetries: 0 });
+    await emu.faults([{ method: "GET", status: 400, body: { statusCode: 400, error: "BadRequest", message: `first line\n${"y".repeat(5_000)}` } }]);
+    const err = await failure(c.listConnections());
+    await c.close();
+    expect(err.message).toMatch(/: first line y+… \(4011 more characters\)$/);
+    expect(err.message).not.toContain("\n");
+  });
+
   test.each([200, 500])("an endless body (status %i) is one clear sentence", async (status) => {
     const c = infisical({ maxRetries: 0 });
     await c.listConnections(); // logged in: only the list answers forever

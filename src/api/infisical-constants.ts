@@ -29,5 +29,7 @@ export const PEM_PATTERN = /-----BEGIN [A-Z ]+-----[\s\S]+-----END [A-Z ]+-----/
  */
 export const PROJECT_ID_PATTERN = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{24})$/;
 export const PROJECT_ID_FORMAT = "a lowercase UUID such as 3c90c3cc-0d44-4b50-8888-8dd25736052a (or the 24 lowercase hexadecimal digits of an older project)";
+/** The project id rule in words, as validators say it. */
+export const PROJECT_ID_RULE = `must be an Infisical project ID: ${PROJECT_ID_FORMAT}`;
 export const NAME_MAX = 64;
 export const DESCRIPTION_MAX = 256;

@@ -4,12 +4,12 @@
  * Every read answers from the one list call refresh shares, so N look-ups cost one call.
  */
 import type { AppConnection } from "../../api/infisical";
-import { APP_DISPLAY_NAMES, APP_SLUGS, type AppSlug } from "../../api/infisical-constants";
+import { APP_DISPLAY_NAMES, APP_SLUGS, type AppSlug, PROJECT_ID_PATTERN, PROJECT_ID_RULE } from "../../api/infisical-constants";
 import type { InfisicalClient } from "../../client/infisical-client";
 import { type DataSourceDefinition, dataSourceAttributes } from "../../framework/data-source";
 import { AttributePath } from "../../framework/path";
 import { type Attributes, listNested, string } from "../../framework/schema";
-import { isUuid, oneOf } from "../../framework/validators";
+import { matches, oneOf } from "../../framework/validators";
 import { type ObjectValue, type Value, isObject } from "../../framework/value";
 
 /** One connection's data source, from the resource's attributes and its API-to-state mapping. */
@@ -66,7 +66,7 @@ export const appConnectionsDataSource: DataSourceDefinition<InfisicalClient> = {
   description: "Lists the App Connections of the organization (every project included), optionally of one app or one project. Secrets are never returned.",
   attributes: {
     app: string({ optional: true, description: `Only connections of this app: ${APP_SLUGS.map((a) => `\`${a}\``).join(", ")}.`, validators: [oneOf(APP_SLUGS)] }),
-    project_id: string({ optional: true, description: "Only connections of this project.", validators: [isUuid()] }),
+    project_id: string({ optional: true, description: "Only connections of this project.", validators: [matches(PROJECT_ID_PATTERN, PROJECT_ID_RULE)] }),
     connections: listNested({ computed: true, description: "The connections, sorted by name.", attributes: LIST_ELEMENT }),
   },
   async read(ctx, config) {

@@ -11,6 +11,7 @@ import {
   NAME_MAX,
   PROJECT_ID_FORMAT,
   PROJECT_ID_PATTERN,
+  PROJECT_ID_RULE,
   SLUG_PATTERN,
 } from "../../api/infisical-constants";
 import { NotFoundError } from "../../client/errors";
@@ -98,7 +99,7 @@ export function defineAppConnection(spec: AppConnectionSpec): ResourceDefinition
     project_id: string({
       optional: true,
       description: "The project the connection belongs to; unset for an organization-level connection. Changing it forces a new connection.",
-      validators: [matches(PROJECT_ID_PATTERN, `must be an Infisical project ID: ${PROJECT_ID_FORMAT}`)],
+      validators: [matches(PROJECT_ID_PATTERN, PROJECT_ID_RULE)],
       planModifiers: [requiresReplace()],
     }),
     method: string({

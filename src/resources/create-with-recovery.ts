@@ -6,6 +6,7 @@
  * object, and the error says how to import it.
  */
 import { ConflictError, isTransientFailure, mayHaveCommitted, RateLimitError } from "../client/errors";
+import { DEFAULT_RETRY } from "../client/retry-policy";
 import type { Logger } from "../framework/resource";
 import { recoveryMessages as msg } from "./messages";
 
@@ -20,6 +21,11 @@ export interface CreateWithRecoveryOptions<T> {
   readonly signal?: AbortSignal;
   /** Attempts of the create itself (the HTTP layer has already retried what it safely could). */
   readonly attempts?: number;
+  /**
+   * No new attempt starts after this long (the client's operation budget by default); the look-up after a failed
+   * attempt always runs, so that a committed object is never left behind.
+   */
+  readonly budgetMs?: number;
 }
 
 /** The longest wait between attempts, even when a server's Retry-After asks for more. */
@@ -27,6 +33,7 @@ const MAX_WAIT_MS = 20_000;
 
 export async function createWithRecovery<T>(o: CreateWithRecoveryOptions<T>): Promise<T> {
   const attempts = o.attempts ?? 4;
+  const deadline = Date.now() + (o.budgetMs ?? DEFAULT_RETRY.budgetMs);
   let uncertain = false;
   for (let attempt = 1; ; attempt++) {
     try {
@@ -48,8 +55,9 @@ export async function createWithRecovery<T>(o: CreateWithRecoveryOptions<T>): Pr
       }
       // Not there: a refusal stands; a transient failure is tried again.
       const again = isTransientFailure(err) || err instanceof ConflictError;
-      if (!again || attempt >= attempts || o.signal?.aborted) throw err;
-      await sleep(waitBefore(attempt, err));
+      const wait = waitBefore(attempt, err);
+      if (!again || attempt >= attempts || o.signal?.aborted || Date.now() + wait >= deadline) throw err;
+      await sleep(wait);
     }
   }
 }

@@ -3,7 +3,10 @@
  * commit) must end with exactly one object, adopted into state; a duplicate name on a first attempt stays an error
  * that says how to import. Provider core against the real emulator, faults injected per rule.
  */
+import { NetworkError, NotFoundError } from "../../src/client/errors";
+import { InfisicalClient } from "../../src/client/infisical-client";
 import { ProviderCore } from "../../src/core/provider-core";
+import { createWithRecovery } from "../../src/resources/create-with-recovery";
 import type { FaultRule } from "../../src/emulator";
 import type { ObjectValue } from "../../src/framework/value";
 import { infisicalProvider } from "../../src/providers/infisical";
@@ -93,6 +96,25 @@ test("when the look-up fails too, the create's own answer is the error", async (
   expect(result.diagnostics.errors.map((d) => d.detail)).toEqual([
     "Infisical API answered 500 InternalServerError to POST /api/v1/app-connections/heroku: Injected fault: the emulator answered 500 by rule",
   ]);
+});
+
+test("a server that hangs every create: one attempt within the budget, then the look-up, then the error", async () => {
+  const budgetMs = 800;
+  const client = new InfisicalClient({ host: emu.url, auth: { kind: "universal", ...emu.emulator.infisical }, retry: { budgetMs } });
+  await client.listConnections(); // logged in
+  await emu.faults([{ method: "POST", path: CONN, delayMs: 600_000 }]);
+  const started = Date.now();
+  const err = await createWithRecovery({
+    what: "hung",
+    log: recordingLogger(),
+    budgetMs,
+    create: () => client.createConnection("heroku", { name: "hung", method: "auth-token", credentials: { authToken: "HRKU-x" } }),
+    findByName: () => client.getConnectionByName("heroku", "hung").catch((e: unknown) => (e instanceof NotFoundError ? null : Promise.reject(e))),
+  }).catch((e: unknown) => e);
+  await client.close();
+  expect(err).toBeInstanceOf(NetworkError);
+  expect(Date.now() - started).toBeLessThan(budgetMs + 700);
+  expect((await emu.requests()).filter((r) => r.path.includes("/connection-name/"))).toHaveLength(1);
 });
 
 test("a name someone else took (first attempt) is an error that says how to import it", async () => {

@@ -3,26 +3,16 @@
  * get a secret into the engine's output. Provider credentials (from the environment), the access token and each
  * resource's secret carry a canary. Assumes dist/ is built.
  */
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { TestEmulator } from "../support/emulator";
+import { runVaultbridge, useEmulatorAndStackDir } from "../support/engine-cli";
 
-const BIN = join(__dirname, "..", "..", "bin", "vaultbridge.js");
 const CANARY = "canary-engine-echo-1b7e";
-let emu: TestEmulator;
-let dir: string;
+const ctx = useEmulatorAndStackDir("vb-echo-", { clientSecret: `cs-${CANARY}`, apiKey: `key-${CANARY}` });
 
-beforeAll(async () => {
-  emu = await TestEmulator.start({ clientSecret: `cs-${CANARY}`, apiKey: `key-${CANARY}` });
-});
-afterAll(() => emu.close());
-beforeEach(async () => {
-  await emu.reset();
-  dir = mkdtempSync(join(tmpdir(), "vb-echo-"));
+beforeEach(() => {
   writeFileSync(
-    join(dir, "cdk.tf.json"),
+    join(ctx.dir, "cdk.tf.json"),
     JSON.stringify({
       terraform: { required_providers: { infisical: { source: "vaultbridge/infisical" }, scrapengine: { source: "vaultbridge/scrapengine" } } },
       provider: { infisical: [{}], scrapengine: [{}] },
@@ -35,10 +25,9 @@ beforeEach(async () => {
     }),
   );
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function run(args: string[]): Promise<{ code: number | null; out: string }> {
-  const { url, infisical, scrapengine } = emu.emulator;
+async function run(args: string[]): Promise<{ code: number | null; out: string }> {
+  const { url, infisical, scrapengine } = ctx.emu.emulator;
   const env = {
     ...process.env,
     TF_VAR_pw: `pw-${CANARY}`,
@@ -48,15 +37,12 @@ function run(args: string[]): Promise<{ code: number | null; out: string }> {
     SCRAPENGINE_BASE_URL: scrapengine.baseUrl,
     SCRAPENGINE_API_KEY: scrapengine.apiKey,
   };
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"] });
-  let out = "";
-  child.stdout.on("data", (d: Buffer) => (out += String(d)));
-  child.stderr.on("data", (d: Buffer) => (out += String(d)));
-  return new Promise((resolve) => child.on("close", (code) => resolve({ code, out })));
+  const r = await runVaultbridge(args, ctx.dir, env);
+  return { code: r.code, out: `${r.stdout}\n${r.stderr}` };
 }
 
 test.each([[[] as string[]], [["--json"]]])("apply %j: echoed logins and bodies print no secret", async (extra) => {
-  await emu.faults([
+  await ctx.emu.faults([
     { method: "POST", path: "universal-auth/login$", status: 400, echoBody: true, times: 1 },
     { method: "POST", path: "^/api/v1/(app-connections/[a-z-]+|vault-integrations)$", status: 400, echoBody: true, echoHeaders: true },
   ]);

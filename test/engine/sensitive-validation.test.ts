@@ -3,39 +3,23 @@
  * plan with the path and the reason, never quoted (validators, and the engine's own count check). Assumes dist/ is
  * built.
  */
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { TestEmulator } from "../support/emulator";
+import { runVaultbridge, useEmulatorAndStackDir } from "../support/engine-cli";
 
-const BIN = join(__dirname, "..", "..", "bin", "vaultbridge.js");
 const CANARY = "canary-engine-d3-77a1";
-let emu: TestEmulator;
-let dir: string;
+const ctx = useEmulatorAndStackDir("vb-d3-");
 
-beforeAll(async () => {
-  emu = await TestEmulator.start();
-});
-afterAll(() => emu.close());
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "vb-d3-"));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-function run(args: string[]): Promise<{ code: number | null; out: string }> {
+async function run(args: string[]): Promise<{ code: number | null; out: string }> {
   const env = { ...process.env, TF_VAR_bad_name: `Bad Name ${CANARY}`, TF_VAR_bad_address: `ftp://${CANARY}`, TF_VAR_bad_count: "-986532" };
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"] });
-  let out = "";
-  child.stdout.on("data", (d: Buffer) => (out += String(d)));
-  child.stderr.on("data", (d: Buffer) => (out += String(d)));
-  return new Promise((resolve) => child.on("close", (code) => resolve({ code, out })));
+  const r = await runVaultbridge(args, ctx.dir, env);
+  return { code: r.code, out: `${r.stdout}\n${r.stderr}` };
 }
 
 function writeStack(resource: Record<string, unknown>): void {
-  const { url, infisical, scrapengine } = emu.emulator;
+  const { url, infisical, scrapengine } = ctx.emu.emulator;
   writeFileSync(
-    join(dir, "cdk.tf.json"),
+    join(ctx.dir, "cdk.tf.json"),
     JSON.stringify({
       provider: {
         infisical: [{ host: url, auth: { universal: { client_id: infisical.clientId, client_secret: infisical.clientSecret } } }],

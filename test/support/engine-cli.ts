@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { EmulatorOptions } from "../../src/emulator";
 import { TestEmulator } from "./emulator";
 
 const BIN = join(__dirname, "..", "..", "bin", "vaultbridge.js");
@@ -16,12 +17,15 @@ export interface EngineRun {
   readonly stderr: string;
 }
 
-/** Registers the jest hooks; read `emu` and `dir` inside tests (they change per file and per test). */
-export function useEmulatorAndStackDir(prefix: string): { readonly emu: TestEmulator; readonly dir: string } {
+/**
+ * Registers the jest hooks; read `emu` and `dir` inside tests (they change per file and per test). `options` start
+ * the emulator (e.g. canary credentials).
+ */
+export function useEmulatorAndStackDir(prefix: string, options: EmulatorOptions = {}): { readonly emu: TestEmulator; readonly dir: string } {
   let emu: TestEmulator | undefined;
   let dir: string | undefined;
   beforeAll(async () => {
-    emu = await TestEmulator.start();
+    emu = await TestEmulator.start(options);
   });
   afterAll(() => emu?.close());
   beforeEach(async () => {

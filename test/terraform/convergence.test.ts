@@ -3,24 +3,13 @@
  * none, a description it trims) used to be replaced or updated on every apply; they are refused at plan, on
  * their own line, with the reason and what to write instead, before any API call.
  */
-import { TestEmulator } from "../support/emulator";
-import { TerraformWorkspace, lineOf, output, ownDiagnostics, resourceBlock } from "../support/terraform";
-import { HEROKU, VAULT, blocksFor, isResourceCall } from "./helpers";
+import { lineOf, output, ownDiagnostics, resourceBlock } from "../support/terraform";
+import { HEROKU, VAULT, blocksFor, isResourceCall, useEmulatorAndWorkspace } from "./helpers";
 
-let emu: TestEmulator;
-let ws: TerraformWorkspace | undefined;
-
-beforeAll(async () => {
-  emu = await TestEmulator.start();
-});
-afterAll(() => emu.close());
-afterEach(() => {
-  ws?.cleanup();
-  ws = undefined;
-});
+const ctx = useEmulatorAndWorkspace();
 
 test("an empty namespace and a description with surrounding spaces are refused at plan, on their lines", async () => {
-  ws = new TerraformWorkspace();
+  const { emu, ws } = ctx;
   const main = [
     blocksFor(emu, HEROKU, VAULT),
     resourceBlock(VAULT, "v", { name: "v", address: "https://vault.example.com", namespace: "", role_id: "r", secret_id: "s" }),

@@ -5,25 +5,14 @@
  * environment, so that Terraform itself never sees them), a secret attribute of each resource type, and
  * write-only secrets.
  */
-import { TestEmulator } from "../support/emulator";
-import { TerraformWorkspace, output, ownDiagnostics, resourceBlock, type RunResult } from "../support/terraform";
-import { AZURE, CLIENT, HEROKU, PG, TENANT, VAULT } from "./helpers";
+import { output, ownDiagnostics, resourceBlock, type RunResult } from "../support/terraform";
+import { AZURE, CLIENT, HEROKU, PG, TENANT, VAULT, useEmulatorAndWorkspace } from "./helpers";
 
 const CANARY = "canary-echo-93d2";
 const TRACE = { TF_LOG: "trace" };
 const CREATES = "^/api/v1/(app-connections/[a-z-]+|vault-integrations)$";
 
-let emu: TestEmulator;
-let ws: TerraformWorkspace | undefined;
-
-beforeAll(async () => {
-  emu = await TestEmulator.start({ clientSecret: `cs-${CANARY}`, apiKey: `key-${CANARY}` });
-});
-afterAll(() => emu.close());
-afterEach(() => {
-  ws?.cleanup();
-  ws = undefined;
-});
+const ctx = useEmulatorAndWorkspace({ clientSecret: `cs-${CANARY}`, apiKey: `key-${CANARY}` });
 
 /** Providers configured from the environment: the credentials never pass through Terraform. */
 function providers(): string {
@@ -39,7 +28,7 @@ provider "scrapengine" {}
 }
 
 function env(): Record<string, string> {
-  const { url, infisical, scrapengine } = emu.emulator;
+  const { url, infisical, scrapengine } = ctx.emu.emulator;
   return {
     ...TRACE,
     INFISICAL_HOST: url,
@@ -71,8 +60,7 @@ function expectNoCanary(r: RunResult): void {
 }
 
 test("errors echoing logins, create and update bodies, and request headers print no secret", async () => {
-  await emu.reset();
-  ws = new TerraformWorkspace();
+  const { emu, ws } = ctx;
   ws.write({ "main.tf": `${providers()}\n${resources(1)}` });
 
   // The first login of each provider process, and every create, answer 400 quoting the request.

@@ -1,7 +1,8 @@
 /** What the terraform acceptance tests share: emulator look-ups through its APIs, and plan-output checks. */
-import type { TestEmulator } from "../support/emulator";
+import type { EmulatorOptions } from "../../src/emulator";
+import { TestEmulator } from "../support/emulator";
 import { pick } from "../support/http";
-import { providerBlocks, type PlannedResource, type ProviderName } from "../support/terraform";
+import { TerraformWorkspace, providerBlocks, type PlannedResource, type ProviderName } from "../support/terraform";
 
 export const AZURE = "infisical_app_connection_azure_key_vault";
 export const PG = "infisical_app_connection_postgres";
@@ -81,4 +82,35 @@ export function nonSecretChanges(r: PlannedResource): string[] {
       return true;
     })
     .map((c) => `${c.marker} ${c.name} ${c.rest}`);
+}
+
+/**
+ * Registers the jest hooks of a terraform test file: one emulator per file (reset before each test, started with
+ * `options`), a fresh workspace per test, removed after it. Read `emu` and `ws` inside tests.
+ */
+export function useEmulatorAndWorkspace(options: EmulatorOptions = {}): { readonly emu: TestEmulator; readonly ws: TerraformWorkspace } {
+  let emu: TestEmulator | undefined;
+  let ws: TerraformWorkspace | undefined;
+  beforeAll(async () => {
+    emu = await TestEmulator.start(options);
+  });
+  afterAll(() => emu?.close());
+  beforeEach(async () => {
+    await emu?.reset();
+    ws = new TerraformWorkspace();
+  });
+  afterEach(() => {
+    ws?.cleanup();
+    ws = undefined;
+  });
+  return {
+    get emu() {
+      if (!emu) throw new Error("the emulator is started in beforeAll: use it inside a test");
+      return emu;
+    },
+    get ws() {
+      if (!ws) throw new Error("the workspace is made in beforeEach: use it inside a test");
+      return ws;
+    },
+  };
 }

@@ -3,9 +3,8 @@
  * at plan with the attribute path and the reason, and never quoted. Terraform strips sensitivity marks before a
  * provider sees the configuration, so no validator may quote any value. Each validator kind gets a canary.
  */
-import { TestEmulator } from "../support/emulator";
-import { TerraformWorkspace, output, ownDiagnostics, raw, resourceBlock } from "../support/terraform";
-import { AZURE, CLIENT, HEROKU, PG, TENANT, VAULT } from "./helpers";
+import { output, ownDiagnostics, raw, resourceBlock } from "../support/terraform";
+import { AZURE, CLIENT, HEROKU, PG, TENANT, VAULT, useEmulatorAndWorkspace } from "./helpers";
 
 const CANARY = "canary-d3-5c0a";
 /** Canaries for number attributes: numbers that appear nowhere else. */
@@ -23,22 +22,12 @@ const VARIABLES: Record<string, string | number> = {
   bad_days: DAYS,
 };
 
-let emu: TestEmulator;
-let ws: TerraformWorkspace | undefined;
-
-beforeAll(async () => {
-  emu = await TestEmulator.start();
-});
-afterAll(() => emu.close());
-afterEach(() => {
-  ws?.cleanup();
-  ws = undefined;
-});
+const ctx = useEmulatorAndWorkspace();
 
 const v = (name: string) => raw(`var.${name}`);
 
 test("sensitive invalid values are refused at plan and never printed", async () => {
-  ws = new TerraformWorkspace();
+  const { emu, ws } = ctx;
   const variables = Object.entries(VARIABLES)
     .map(([name, value]) => `variable "${name}" {\n  type      = ${typeof value === "number" ? "number" : "string"}\n  sensitive = true\n}\n`)
     .join("\n");

@@ -10,7 +10,8 @@
  */
 export { apply, hasChanges, importResource, plan } from "./engine/engine";
 export type { ApplyResult, Drift, EngineOptions, EnginePlan, InstanceChange, PlannedOutput, ProgressEvent } from "./engine/engine";
-export { planJson, renderPlan } from "./engine/render";
+export { renderPlan } from "./engine/render";
+export { planJson } from "./cli/plan-document";
 export { readSavedPlan, writeSavedPlan } from "./engine/saved-plan";
 export { startEmulator } from "./emulator";
 export type { EmulatorOptions, RunningEmulator } from "./emulator";

@@ -6,6 +6,8 @@
 #   pipeline.sh apply     on merge: apply exactly the saved plan (refused if the state moved since).  Exit 0 or 1.
 #   pipeline.sh drift     on a schedule: is the live state still what the code declares?  Exit 0: clean;
 #                         2: drift (or unapplied changes), which the next plan/apply corrects; 1: error.
+#   pipeline.sh refresh   record in the state what changed outside (apply -refresh-only); changes nothing.
+#   pipeline.sh replace A re-create one object now (apply -replace=A), e.g. after a leaked credential.
 #   pipeline.sh destroy   tear everything down (demos, short-lived environments).
 #
 # TOOL=terraform (default): HCL or synthesized JSON, with the providers installed (TF_CLI_CONFIG_FILE).
@@ -14,32 +16,39 @@
 # Provider settings and secrets come from the environment: INFISICAL_*, SCRAPENGINE_*, TF_VAR_<name>.
 set -uo pipefail
 
-step=${1:?usage: pipeline.sh plan|apply|drift|destroy}
+step=${1:?usage: pipeline.sh plan|apply|drift|refresh|replace <address>|destroy}
 TOOL=${TOOL:-terraform}
 PLAN_FILE=${PLAN_FILE:-tfplan}
 cd "${STACK_DIR:-.}" || exit 1
 export CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1 TF_INPUT=0
 
-# The same operation for either tool (terraform takes -flag=value, vaultbridge --flag value).
-run() {
-  local op=$1
+# One command line for either tool: the engine takes terraform's flags as they are.
+#   TARGET=<address> plans/applies only that resource (and what it depends on): -target.
+#   VAR_FILE=<file> adds -var-file (.tfvars or .tfvars.json).
+#   pipeline.sh plan also writes $PLAN_FILE.json (`show -json`, Terraform's JSON plan) for policy checks.
+tf() {
   if [ "$TOOL" = vaultbridge ]; then
     # shellcheck disable=SC2086 # VAULTBRIDGE may be a command with arguments
-    case $op in
-      plan-out) ${VAULTBRIDGE:-npx vaultbridge} plan --detailed-exitcode --out "$PLAN_FILE" ;;
-      plan) ${VAULTBRIDGE:-npx vaultbridge} plan --detailed-exitcode ;;
-      apply) ${VAULTBRIDGE:-npx vaultbridge} apply "$PLAN_FILE" ;;
-      destroy) ${VAULTBRIDGE:-npx vaultbridge} destroy --auto-approve ;;
-    esac
+    ${VAULTBRIDGE:-npx vaultbridge} "$@"
   else
-    if [ ! -d .terraform ]; then terraform init -input=false -no-color >/dev/null || return 1; fi
-    case $op in
-      plan-out) terraform plan -input=false -no-color -detailed-exitcode -out="$PLAN_FILE" ;;
-      plan) terraform plan -input=false -no-color -detailed-exitcode ;;
-      apply) terraform apply -input=false -no-color "$PLAN_FILE" ;;
-      destroy) terraform destroy -input=false -no-color -auto-approve ;;
-    esac
+    terraform "$@"
   fi
+}
+extra=()
+[ -n "${TARGET:-}" ] && extra+=("-target=$TARGET")
+[ -n "${VAR_FILE:-}" ] && extra+=("-var-file=$VAR_FILE")
+run() {
+  local op=$1
+  if [ "$TOOL" != vaultbridge ] && [ ! -d .terraform ]; then terraform init -input=false -no-color >/dev/null || return 1; fi
+  case $op in
+    plan-out) tf plan -input=false -no-color -detailed-exitcode "${extra[@]}" -out="$PLAN_FILE" ;;
+    plan) tf plan -input=false -no-color -detailed-exitcode "${extra[@]}" ;;
+    show-json) tf show -json "$PLAN_FILE" ;;
+    apply) tf apply -input=false -no-color "$PLAN_FILE" ;;
+    refresh) tf apply -input=false -no-color -refresh-only -auto-approve "${extra[@]}" ;;
+    replace) tf apply -input=false -no-color -auto-approve -replace="$2" "${extra[@]}" ;;
+    destroy) tf destroy -input=false -no-color -auto-approve "${extra[@]}" ;;
+  esac
 }
 
 # Tells a GitHub Actions job (when there is one) what happened, for the next steps to branch on.
@@ -48,6 +57,7 @@ output() { if [ -n "${GITHUB_OUTPUT:-}" ]; then echo "$1" >>"$GITHUB_OUTPUT"; fi
 case $step in
   plan)
     run plan-out; code=$?
+    if [ "$code" = 2 ]; then run show-json >"$PLAN_FILE.json" || code=1; fi
     case $code in
       0) echo "pipeline: no changes." ; output changes=false ;;
       2) echo "pipeline: changes planned and saved to $PLAN_FILE; apply it after review." ; output changes=true ;;
@@ -57,7 +67,7 @@ case $step in
   apply)
     [ -f "$PLAN_FILE" ] || { echo "pipeline: no saved plan $PLAN_FILE: run the plan step first." >&2; exit 1; }
     run apply; code=$?
-    [ $code -eq 0 ] && rm -f "$PLAN_FILE" && echo "pipeline: applied."
+    [ $code -eq 0 ] && rm -f "$PLAN_FILE" "$PLAN_FILE.json" && echo "pipeline: applied."
     exit "$code" ;;
   drift)
     run plan; code=$?
@@ -67,8 +77,12 @@ case $step in
       *) echo "pipeline: drift check failed." >&2 ;;
     esac
     exit "$code" ;;
+  refresh)
+    run refresh ;;
+  replace)
+    run replace "${2:?usage: pipeline.sh replace <address>}" ;;
   destroy)
     run destroy ;;
   *)
-    echo "usage: pipeline.sh plan|apply|drift|destroy" >&2; exit 1 ;;
+    echo "usage: pipeline.sh plan|apply|drift|refresh|replace <address>|destroy" >&2; exit 1 ;;
 esac

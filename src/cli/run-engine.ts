@@ -7,8 +7,10 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline/promises";
-import { type ApplyResult, apply, type EnginePlan, hasChanges, importResource, plan, type ProgressEvent } from "../engine/engine";
-import { planJson, renderPlan } from "../engine/render";
+import { type ApplyResult, apply, type EngineOptions, type EnginePlan, hasChanges, importResource, plan, type ProgressEvent } from "../engine/engine";
+import { renderPlan } from "../engine/render";
+import { commandLineVars, parseBool, parseDuration } from "./engine-inputs";
+import { planJson } from "./plan-document";
 import { readSavedPlan, writeSavedPlan } from "../engine/saved-plan";
 import type { Diagnostic } from "../framework/diagnostics";
 
@@ -16,6 +18,12 @@ export interface EngineCliOptions {
   readonly dir?: string;
   readonly stack?: string;
   readonly var?: string[];
+  readonly varFile?: string[];
+  readonly target?: string[];
+  readonly replace?: string[];
+  readonly refresh?: string;
+  readonly refreshOnly?: boolean;
+  readonly lockTimeout?: string;
   readonly json?: boolean;
   readonly detailedExitcode?: boolean;
   readonly out?: string;
@@ -30,9 +38,11 @@ const err = (s: string): void => void process.stderr.write(s);
 export async function runPlan(o: EngineCliOptions): Promise<number> {
   const dir = stackDir(o);
   if (!dir) return 1;
-  const p = await plan(dir, { vars: parseVars(o.var), destroy: o.destroy, parallelism: parallelism(o) });
-  if (o.json) out(`${JSON.stringify(planJson(p))}\n`);
-  else {
+  const p = await plan(dir, await engineOptions(o));
+  if (o.json) {
+    printDiagnostics(p.diagnostics, err);
+    out(`${JSON.stringify(await planJson(p))}\n`);
+  } else {
     printDiagnostics(p.diagnostics);
     if (!errored(p.diagnostics)) out(renderPlan(p));
   }
@@ -53,12 +63,12 @@ export async function runApply(planFile: string | undefined, o: EngineCliOptions
   } else {
     const dir = planFile ?? stackDir(o);
     if (!dir) return 1;
-    p = await plan(dir, { vars: parseVars(o.var), destroy: o.destroy, parallelism: parallelism(o) });
+    p = await plan(dir, await engineOptions(o));
     if (!o.json) {
       printDiagnostics(p.diagnostics);
       if (!errored(p.diagnostics)) out(renderPlan(p));
     }
-    if (errored(p.diagnostics)) return o.json ? (out(`${JSON.stringify(planJson(p))}\n`), 1) : 1;
+    if (errored(p.diagnostics)) return o.json ? (printDiagnostics(p.diagnostics, err), out(`${JSON.stringify(await planJson(p))}\n`), 1) : 1;
     planned = p.diagnostics;
     if (!hasChanges(p) && p.drift.length === 0) return printApplyResult(p, { applied: 0, failed: 0, interrupted: false, outputs: p.outputs, diagnostics: [] }, planned, o);
     // Only changes ask; what refresh alone found changes no object, yet apply records it in the state (as terraform).
@@ -104,7 +114,7 @@ function printApplyResult(p: EnginePlan, result: ApplyResult, planned: readonly 
 export async function runImport(address: string, id: string, o: EngineCliOptions): Promise<number> {
   const dir = stackDir(o);
   if (!dir) return 1;
-  const diags = await importResource(dir, address, id, { vars: parseVars(o.var) });
+  const diags = await importResource(dir, address, id, await engineOptions(o));
   if (o.json) {
     out(`${JSON.stringify({ address, id, imported: !errored(diags), diagnostics: diags.map(diagJson) })}\n`);
     return errored(diags) ? 1 : 0;
@@ -132,7 +142,7 @@ async function applyWithInterrupts(p: EnginePlan, o: EngineCliOptions): Promise<
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
   try {
-    return await apply(p, { signal: stop.signal, parallelism: parallelism(o), onProgress: o.json ? undefined : progressLine });
+    return await apply(p, { ...(await engineOptions(o)), signal: stop.signal, onProgress: o.json ? undefined : progressLine });
   } finally {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
@@ -148,9 +158,9 @@ function progressLine(e: ProgressEvent): void {
   else out(`${e.address}: ${noun} failed after ${secs}\n`);
 }
 
-function printDiagnostics(diags: readonly Diagnostic[]): void {
+function printDiagnostics(diags: readonly Diagnostic[], warnings: (s: string) => void = out): void {
   for (const d of diags) {
-    const stream = d.severity === "error" ? err : out;
+    const stream = d.severity === "error" ? err : warnings;
     stream(`\n${d.severity === "error" ? "Error" : "Warning"}: ${d.summary}\n\n  ${d.detail.replace(/\n/g, "\n  ")}\n`);
   }
 }
@@ -166,14 +176,18 @@ function parallelism(o: EngineCliOptions): number | undefined {
   return n;
 }
 
-function parseVars(pairs: readonly string[] | undefined): Record<string, string> {
-  const vars: Record<string, string> = {};
-  for (const pair of pairs ?? []) {
-    const eq = pair.indexOf("=");
-    if (eq <= 0) throw new Error(`--var takes name=value; got "${pair.split("=")[0]}…"`);
-    vars[pair.slice(0, eq)] = pair.slice(eq + 1);
-  }
-  return vars;
+/** The engine's options from Terraform's flags. */
+async function engineOptions(o: EngineCliOptions): Promise<EngineOptions> {
+  return {
+    vars: await commandLineVars(o.varFile, o.var),
+    destroy: o.destroy,
+    parallelism: parallelism(o),
+    targets: o.target,
+    replace: o.replace,
+    refresh: parseBool("refresh", o.refresh, true),
+    refreshOnly: o.refreshOnly,
+    lockTimeoutMs: parseDuration("lock-timeout", o.lockTimeout),
+  };
 }
 
 /** The stack folder: --dir, the current folder when it holds *.tf.json, or the app cdktf.json names (synthesized). */

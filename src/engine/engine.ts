@@ -41,6 +41,16 @@ export interface EngineOptions {
   readonly onProgress?: (event: ProgressEvent) => void;
   /** Aborting stops scheduling new operations; in-flight ones finish and are recorded. */
   readonly signal?: AbortSignal;
+  /** Terraform's -target: plan only these resources (or instances) and what they depend on. */
+  readonly targets?: readonly string[];
+  /** Terraform's -replace: plan these instances as replaced although nothing forces it. */
+  readonly replace?: readonly string[];
+  /** Terraform's -refresh=false: plan from the state as it is, without reading the remote objects. */
+  readonly refresh?: boolean;
+  /** Terraform's -refresh-only: only bring the state up to date with the remote objects; change none. */
+  readonly refreshOnly?: boolean;
+  /** Terraform's -lock-timeout: how long to wait for a state lock another run holds. */
+  readonly lockTimeoutMs?: number;
 }
 
 export interface ProgressEvent {
@@ -75,6 +85,10 @@ export interface InstanceChange {
   readonly writeOnly?: readonly string[];
   /** Set when an `import` block brings this object into state with this plan (no API write for that). */
   readonly importId?: string;
+  /** Terraform's action_reason when it is not implied (e.g. `replace_by_request` for -replace). */
+  readonly actionReason?: string;
+  /** A delete because the configuration no longer declares the instance. */
+  readonly orphan?: boolean;
 }
 
 /** A change found by refresh that the configuration did not cause. */
@@ -110,6 +124,10 @@ export interface EnginePlan {
   readonly ephemeralVariables?: readonly string[];
   /** What the data sources read at plan time, by `data.type.name`: apply evaluates references to them from here. */
   readonly data?: Readonly<Record<string, Value>>;
+  /** When the plan was made (ISO 8601). */
+  readonly timestamp?: string;
+  /** A -refresh-only plan: applying it records what refresh found and changes no object. */
+  readonly refreshOnly?: boolean;
   readonly changes: readonly InstanceChange[];
   readonly drift: readonly Drift[];
   /** State after refresh: what apply starts from. */
@@ -132,11 +150,12 @@ const schemaVersionOf = (type: string): number | undefined => {
   const r = DEFINITIONS.flatMap((d) => d.resources).find((x) => x.typeName === type);
   return r ? (r.version ?? 0) : undefined;
 };
-const KNOWN: KnownProviders = Object.fromEntries(
+export const KNOWN: KnownProviders = Object.fromEntries(
   DEFINITIONS.map((d) => [d.name, { source: d.source, resourceTypes: d.resources.map((r) => r.typeName), dataSourceTypes: dataSourcesOf(d).map((x) => x.typeName) }]),
 );
 
-export const hasChanges = (p: EnginePlan): boolean => p.changes.some((c) => c.action !== "noop" || c.importId !== undefined) || outputsChanged(p);
+export const hasChanges = (p: EnginePlan): boolean =>
+  p.refreshOnly ? p.drift.length > 0 : p.changes.some((c) => c.action !== "noop" || c.importId !== undefined) || outputsChanged(p);
 
 function outputsChanged(p: EnginePlan): boolean {
   const before = p.refreshed.outputs;
@@ -197,7 +216,7 @@ export async function plan(stackDir: string, options: EngineOptions = {}): Promi
   if (diags.hasError()) return empty();
 
   // Plans lock too (as terraform's do): a plan never reads a state an apply is halfway through writing.
-  const lock = lockForCommand(stack.statePath, options.destroy ? "plan -destroy" : "plan", diags);
+  const lock = await lockForCommand(stack.statePath, options.destroy ? "plan -destroy" : "plan", diags, options.lockTimeoutMs);
   if (!lock) return empty();
   try {
     return await planLocked(stack, options, vars.values, counts, cores, diags, empty, log, env);
@@ -246,6 +265,10 @@ async function planLocked(
       stateDeps.set(address, inst.dependencies ?? []);
       tasks.push(async () => {
         const before = conform(def.attributes, inst.attributes);
+        if (options.refresh === false) {
+          priorOf.set(address, before);
+          return;
+        }
         const r = await core.readResource(res.type, before);
         prefix(diags, address, r.diagnostics);
         if (r.diagnostics.hasError()) return;
@@ -275,6 +298,9 @@ async function planLocked(
   const plannedValue = new Map<string, Value>();
   const scopeBase = { variables, countOf: (a: string) => counts.get(a), instance: (a: string) => (a.startsWith("data.") ? data.get(a) : plannedValue.get(a)) };
   const configured = new Set<string>();
+  const scope = targetScope(stack, options.targets);
+  if (scope) diags.warning("Resource Targeting Is In Effect", `Only ${[...(options.targets ?? [])].join(", ")} and what they depend on are planned: the plan may be incomplete. Use -target for exceptional situations, not routinely.`);
+  const replaceRequested = new Set(options.replace ?? []);
   for (const r of topological(stack.resources)) {
     const core = cores.get(r.provider)!;
     for (const index of indexes(counts.get(r.address))) {
@@ -282,10 +308,23 @@ async function planLocked(
       configured.add(address);
       const prior = priorOf.get(address) ?? null;
       if (options.destroy) continue;
+      if ((scope && !scope.has(r.address)) || options.refreshOnly) {
+        // Not planned: it keeps what the (refreshed) state says, and references to it read that.
+        plannedValue.set(address, prior);
+        if (options.refreshOnly && prior) changes.push(unchanged(address, r, index, prior, core));
+        continue;
+      }
       const evaluated = evaluateConfig(r, index, { ...scopeBase, countIndex: index }, diags);
       if (!evaluated) continue;
       const config = ignoreChanges(evaluated, prior, r);
-      const p = core.planResourceChange(r.type, prior, config);
+      let p = core.planResourceChange(r.type, prior, config);
+      let actionReason: string | undefined;
+      if (replaceRequested.has(address) && prior && p.planned && !p.diagnostics.hasError()) {
+        // -replace: planned as a new object (the create half of a replacement), whatever changed.
+        const fresh = core.planResourceChange(r.type, null, config);
+        p = { ...fresh, action: "replace", requiresReplace: [], changed: p.changed };
+        actionReason = "replace_by_request";
+      }
       prefix(diags, r.constructPath, p.diagnostics);
       if (p.diagnostics.hasError()) continue;
       const change: InstanceChange = {
@@ -305,6 +344,7 @@ async function planLocked(
         sensitive: [...new Set([...sensitiveOf(core, r.type), ...pathsHolding(secrets, prior), ...pathsHolding(secrets, p.planned)])],
         writeOnly: writeOnlySet(core, r.type, config),
         ...(imported.has(address) ? { importId: imported.get(address) } : {}),
+        ...(actionReason ? { actionReason } : {}),
       };
       if ((p.action === "replace" || p.action === "delete") && r.lifecycle.preventDestroy) {
         diags.error("Instance Cannot Be Destroyed", `${r.constructPath}: ${address} has lifecycle.prevent_destroy set, but the plan would ${p.action === "replace" ? `replace it (${change.requiresReplace.join(", ")} changed)` : "destroy it"}. Remove prevent_destroy or change the plan.`);
@@ -319,6 +359,7 @@ async function planLocked(
     for (const inst of res.instances) {
       const address = instanceAddress(res, inst);
       if (configured.has(address) && !options.destroy) continue;
+      if (options.refreshOnly || (options.targets && !options.targets.some((t) => t === address || t === `${res.type}.${res.name}`))) continue;
       const core = coreFor(cores, res, env, log);
       const declared = stack.resources.find((r) => r.address === `${res.type}.${res.name}`);
       if (options.destroy && declared?.lifecycle.preventDestroy) {
@@ -339,6 +380,7 @@ async function planLocked(
         createBeforeDestroy: false,
         dependencies: stateDeps.get(address) ?? [],
         sensitive: core ? sensitiveOf(core, res.type) : [],
+        orphan: !options.destroy,
       });
     }
   }
@@ -356,6 +398,8 @@ async function planLocked(
     variables: Object.fromEntries([...variables].filter(([name]) => !ephemeral.includes(name))),
     ephemeralVariables: ephemeral,
     data: Object.fromEntries(data),
+    timestamp: new Date().toISOString(),
+    ...(options.refreshOnly ? { refreshOnly: true } : {}),
     changes: diags.hasError() ? [] : changes,
     drift,
     refreshed,
@@ -396,7 +440,7 @@ export async function apply(p: EnginePlan, options: EngineOptions = {}): Promise
   const env = options.env ?? process.env;
   const log = options.log ?? silentLogger;
   const result = { applied: 0, failed: 0, interrupted: false };
-  const lock = lockForCommand(p.statePath, p.destroy ? "destroy" : "apply", diags);
+  const lock = await lockForCommand(p.statePath, p.destroy ? "destroy" : "apply", diags, options.lockTimeoutMs);
   if (!lock) return { ...result, outputs: [], diagnostics: diags.toArray() };
   const cores = new Map<string, ProviderCore<unknown>>();
   try {
@@ -535,7 +579,7 @@ export async function importResource(stackDir: string, address: string, id: stri
   if (!core) return diags.error("Unknown Provider", `No provider configuration "${r.provider}".`).toArray();
   prefix(diags, `provider.${r.provider}`, core.configure(providerConfig(stack, r.provider, vars.values)));
   if (diags.hasError()) return diags.toArray();
-  const lock = lockForCommand(stack.statePath, "import", diags);
+  const lock = await lockForCommand(stack.statePath, "import", diags, options.lockTimeoutMs);
   if (!lock) {
     await core.close();
     return diags.toArray();
@@ -891,6 +935,41 @@ function evaluateOutputs(stack: Stack, scope: Scope, diags: Diagnostics): Planne
 function refersToSensitive(value: unknown, stack: Stack): boolean {
   const text = JSON.stringify(value);
   return stack.variables.some((v) => v.sensitive && text.includes(`var.${v.name}`));
+}
+
+/** The resources a -target plan covers: the targets and, transitively, what they depend on. Null without -target. */
+function targetScope(stack: Stack, targets: readonly string[] | undefined): Set<string> | null {
+  if (!targets || targets.length === 0) return null;
+  const byAddress = new Map(stack.resources.map((r) => [r.address, r]));
+  const scope = new Set<string>();
+  const visit = (a: string): void => {
+    const r = byAddress.get(a);
+    if (!r || scope.has(a)) return;
+    scope.add(a);
+    r.dependencies.forEach(visit);
+  };
+  for (const t of targets) visit(t.replace(/\[\d+\]$/, ""));
+  return scope;
+}
+
+/** A no-op change for an instance a -refresh-only plan leaves as refresh found it. */
+function unchanged(address: string, r: StackResource, index: number | undefined, prior: ObjectValue, core: ProviderCore<unknown>): InstanceChange {
+  return {
+    address,
+    resource: r.address,
+    type: r.type,
+    index,
+    providerKey: r.provider,
+    constructPath: r.constructPath,
+    action: "noop",
+    before: prior,
+    after: prior,
+    changed: [],
+    requiresReplace: [],
+    createBeforeDestroy: r.lifecycle.createBeforeDestroy,
+    dependencies: r.dependencies,
+    sensitive: sensitiveOf(core, r.type),
+  };
 }
 
 function attributesOfType(type: string): Attributes | undefined {

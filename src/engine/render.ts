@@ -1,6 +1,6 @@
 /**
  * Plans for people (Terraform's layout: `+ ~ - -/+`, attribute-level changes, `(sensitive value)`, the reason a
- * replacement is forced, drift shown apart) and for machines (`--json`, secrets redacted). Never prints a secret.
+ * replacement is forced, drift shown apart); for machines see plan-json.ts. Never prints a secret.
  */
 import { type Value, isObject, isUnknown, valuesEqual } from "../framework/value";
 import type { Drift, EnginePlan, InstanceChange } from "./engine";
@@ -101,40 +101,4 @@ function show(v: Value, path: string, sensitive: readonly string[]): string {
   if (v === null) return "null";
   if (sensitive.includes(path)) return "(sensitive value)";
   return JSON.stringify(v);
-}
-
-/** The plan for machines: Terraform's JSON plan shape, with sensitive values redacted (listed, never shown). */
-export function planJson(p: EnginePlan): unknown {
-  const redact = (v: Value, sensitive: readonly string[], path = ""): unknown => {
-    if (isUnknown(v)) return null;
-    if (isObject(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, redact(x, sensitive, path ? `${path}.${k}` : k)]));
-    return sensitive.includes(path) && v !== null ? null : v;
-  };
-  const unknownPaths = (v: Value, path = ""): string[] =>
-    isUnknown(v) ? [path] : isObject(v) ? Object.entries(v).flatMap(([k, x]) => unknownPaths(x, path ? `${path}.${k}` : k)) : [];
-  const actions = (a: string): string[] => (a === "replace" ? ["delete", "create"] : a === "noop" ? ["no-op"] : [a]);
-  return {
-    format_version: "1.2",
-    applyable: p.diagnostics.every((d) => d.severity !== "error"),
-    errored: p.diagnostics.some((d) => d.severity === "error"),
-    resource_changes: p.changes.map((c) => ({
-      address: c.address,
-      type: c.type,
-      name: c.resource.split(".")[1],
-      index: c.index,
-      provider_name: `registry.terraform.io/vaultbridge/${c.providerKey.split(".")[0]}`,
-      change: {
-        actions: actions(c.action),
-        before: c.before === null ? null : redact(c.before, c.sensitive),
-        after: c.after === null ? null : redact(c.after, c.sensitive),
-        after_unknown: c.after === null ? [] : unknownPaths(c.after),
-        sensitive_paths: c.sensitive,
-        replace_paths: c.requiresReplace,
-        changed_paths: c.changed,
-      },
-    })),
-    resource_drift: p.drift.map((d) => ({ address: d.address, deleted: d.gone, changed_paths: d.changed })),
-    output_changes: Object.fromEntries(p.outputs.map((o) => [o.name, { sensitive: o.sensitive, after: o.sensitive || isUnknown(o.value) ? null : o.value, after_unknown: isUnknown(o.value) }])),
-    diagnostics: p.diagnostics.map((d) => ({ severity: d.severity, summary: d.summary, detail: d.detail, address: d.path ? String(d.path) : undefined })),
-  };
 }

@@ -120,15 +120,27 @@ function processAlive(pid: number): boolean {
  * The lock as every engine command takes it: held elsewhere → a "State Locked" error (null returned); a stale
  * one taken over → a warning. Either way the user hears of it.
  */
-export function lockForCommand(statePath: string, operation: string, diags: Diagnostics): StateLock | null {
-  try {
-    const lock = acquireStateLock(statePath, operation);
-    const stale = staleLockWarning(lock);
-    if (stale) diags.warning(stale.summary, stale.detail);
-    return lock;
-  } catch (err) {
-    if (!(err instanceof StateLockedError)) throw err;
-    diags.error("State Locked", err.message);
-    return null;
+export async function lockForCommand(statePath: string, operation: string, diags: Diagnostics, timeoutMs = 0): Promise<StateLock | null> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const lock = acquireStateLock(statePath, operation);
+      const stale = staleLockWarning(lock);
+      if (stale) diags.warning(stale.summary, stale.detail);
+      return lock;
+    } catch (err) {
+      if (!(err instanceof StateLockedError)) throw err;
+      // -lock-timeout: wait for the other run to finish, as terraform does, then give up naming the holder.
+      if (Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, Math.min(250, Math.max(1, deadline - Date.now()))));
+        continue;
+      }
+      diags.error("State Locked", timeoutMs > 0 ? `${err.message} (waited ${formatWait(timeoutMs)})` : err.message);
+      return null;
+    }
   }
+}
+
+function formatWait(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
 }

@@ -247,9 +247,10 @@ describe("lifecycle, depends_on and provider aliases", () => {
 
 test("a sensitive variable's value is never shown, even in an attribute that is not sensitive", async () => {
   stack({ resource: { infisical_app_connection_heroku: { web: { name: "web", description: "token is ${var.pg_password}", credentials: { auth_token: "HRKU-x" } } } } });
-  const { renderPlan, planJson } = await import("../../src/engine/render");
+  const { renderPlan } = await import("../../src/engine/render");
+  const { planJson } = await import("../../src/cli/plan-document");
   const p = await plan(dir, { env: env() });
-  const text = renderPlan(p) + JSON.stringify(planJson(p));
+  const text = renderPlan(p) + JSON.stringify(await planJson(p));
   expect(text).toContain("description");
   expect(text).toContain("(sensitive value)");
   expect(text).not.toContain(CANARY);

@@ -31,6 +31,23 @@ const embedded = Object.fromEntries(
   }),
 );
 
+// protobufjs looks for optional packages at run time (`inquire("long")`) with a bare require. Resolved from
+// wherever the bundle happens to sit, the answer would depend on the folder (a node_modules above it or not), and
+// inside a single-executable application a require of anything but a built-in prints a warning on every launch.
+// The bundle asks for built-ins only, so it behaves the same everywhere.
+const builtinInquire = {
+  name: "builtin-inquire",
+  setup(build) {
+    build.onResolve({ filter: /^@protobufjs\/inquire$/ }, (args) => ({ path: args.path, namespace: "builtin-inquire" }));
+    build.onLoad({ filter: /.*/, namespace: "builtin-inquire" }, () => ({
+      loader: "js",
+      contents:
+        `const { isBuiltin } = require("node:module");\n` +
+        `module.exports = (name) => (isBuiltin(name) ? require(name) : null);\n`,
+    }));
+  },
+};
+
 const lazyPackages = {
   name: "lazy-packages",
   setup(build) {
@@ -57,7 +74,7 @@ async function bundle(name) {
     minify: true,
     legalComments: "none",
     banner: { js: "#!/usr/bin/env node" },
-    plugins: [lazyPackages],
+    plugins: [lazyPackages, builtinInquire],
     logLevel: "warning",
   });
   chmodSync(outfile, 0o755);

@@ -1,55 +1,63 @@
 /**
  * `vaultbridge provider install`: both providers into a Terraform filesystem mirror, unpacked layout
- * (<mirror>/<host>/<namespace>/<type>/<version>/<os>_<arch>/terraform-provider-<type>_v<version>), and the CLI
- * configuration that uses it — printed, or written with --cli-config.
+ * (<mirror>/<host>/<namespace>/<type>/<version>/<os>_<arch>/terraform-provider-<type>_v<version>), under both
+ * registry hosts (registry.terraform.io for terraform, registry.opentofu.org for tofu), and the CLI configuration
+ * that uses it — printed, or written with --cli-config. With --self-contained the executables are single-executable
+ * applications (no Node needed where they run) instead of Node scripts.
  */
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
+import { bundlePath, executableName, MIRROR_PATTERNS, mirrorPath, packageVersion, PROVIDER_TYPES, REGISTRY_HOSTS } from "../../release/layout";
+import { placeFile } from "../../release/place-file";
+import { hostPlatform } from "../../release/platform";
+import { buildExecutable } from "../../release/sea";
+import { registerProviderPackageCommand } from "./provider-package";
 import { registerProviderServeCommand } from "./provider-serve";
 
-const HOST = "registry.terraform.io";
-const NAMESPACE = "vaultbridge";
-const TYPES = ["infisical", "scrapengine"] as const;
 const MARKER = "# written by vaultbridge provider install";
+
+export interface InstallOptions {
+  /** Single-executable applications instead of Node scripts. */
+  readonly selfContained?: boolean;
+}
 
 export interface InstallResult {
   readonly mirror: string;
   readonly version: string;
+  /** Every executable written, for every host. */
   readonly executables: string[];
   readonly cliConfig: string;
 }
 
-/** Terraform's name for this platform, e.g. linux_amd64. */
-export function terraformPlatform(): string {
-  const arch = ({ x64: "amd64", arm64: "arm64", ia32: "386", arm: "arm" } as Record<string, string>)[process.arch] ?? process.arch;
-  return `${process.platform}_${arch}`;
-}
-
-export function installProviders(mirrorDir: string): InstallResult {
-  const packageRoot = join(__dirname, "..", "..", "..");
-  const version = (JSON.parse(readFileSync(join(packageRoot, "package.json"), "utf8")) as { version: string }).version;
+export async function installProviders(mirrorDir: string, o: InstallOptions = {}): Promise<InstallResult> {
+  const version = packageVersion();
   const mirror = resolve(mirrorDir);
+  const platform = hostPlatform();
   const executables: string[] = [];
-  for (const type of TYPES) {
-    const bundle = join(packageRoot, "dist", "bundle", `terraform-provider-${type}.js`);
-    if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run \`npm run build\` in ${packageRoot} first.`);
-    const target = join(mirror, HOST, NAMESPACE, type, version, terraformPlatform(), `terraform-provider-${type}_v${version}`);
-    mkdirSync(dirname(target), { recursive: true });
-    copyFileSync(bundle, target);
-    chmodSync(target, 0o755);
-    executables.push(target);
+  for (const type of PROVIDER_TYPES) {
+    const bundle = bundlePath(type);
+    const [first, ...others] = REGISTRY_HOSTS.map((host) => join(mirror, mirrorPath(host, type), version, platform, executableName(type, version, platform)));
+    if (o.selfContained) {
+      mkdirSync(dirname(first), { recursive: true });
+      await buildExecutable({ bundle, node: process.execPath, out: first });
+    } else {
+      placeFile(bundle, first, 0o755);
+    }
+    for (const other of others) placeFile(first, other, 0o755);
+    executables.push(first, ...others);
   }
+  const patterns = `[${MIRROR_PATTERNS.map((p) => JSON.stringify(p)).join(", ")}]`;
   const cliConfig = [
     MARKER,
     "provider_installation {",
     "  filesystem_mirror {",
     `    path    = ${JSON.stringify(mirror)}`,
-    `    include = ["${HOST}/${NAMESPACE}/*"]`,
+    `    include = ${patterns}`,
     "  }",
     "  direct {",
-    `    exclude = ["${HOST}/${NAMESPACE}/*"]`,
+    `    exclude = ${patterns}`,
     "  }",
     "}",
     "",
@@ -58,15 +66,17 @@ export function installProviders(mirrorDir: string): InstallResult {
 }
 
 export function registerProviderCommand(program: Command): void {
-  const provider = program.command("provider").description("Install or serve the Terraform providers");
+  const provider = program.command("provider").description("Install, package or serve the Terraform providers");
   registerProviderServeCommand(provider);
+  registerProviderPackageCommand(provider);
   provider
     .command("install")
-    .description("Write terraform-provider-infisical and terraform-provider-scrapengine into a Terraform filesystem mirror")
+    .description("Write terraform-provider-infisical and terraform-provider-scrapengine into a Terraform filesystem mirror (for terraform and tofu)")
     .option("--mirror <dir>", "filesystem mirror folder", join(homedir(), ".terraform.d", "plugins"))
     .option("--cli-config <file>", "write the Terraform CLI configuration to this file (otherwise it is printed)")
-    .action((opts: { mirror: string; cliConfig?: string }) => {
-      const r = installProviders(opts.mirror);
+    .option("--self-contained", "install single-executable applications, which run without Node (larger: ~100 MB each)")
+    .action(async (opts: { mirror: string; cliConfig?: string; selfContained?: boolean }) => {
+      const r = await installProviders(opts.mirror, { selfContained: opts.selfContained === true });
       for (const e of r.executables) process.stdout.write(`installed ${e}\n`);
       if (opts.cliConfig) {
         const file = resolve(opts.cliConfig);
@@ -74,9 +84,9 @@ export function registerProviderCommand(program: Command): void {
           throw new Error(`${file} exists and was not written by vaultbridge; add this to it yourself:\n\n${r.cliConfig}`);
         }
         writeFileSync(file, r.cliConfig);
-        process.stdout.write(`wrote ${file}\nexport TF_CLI_CONFIG_FILE=${file}\n`);
+        process.stdout.write(`wrote ${file}\nexport TF_CLI_CONFIG_FILE=${file}   # terraform and tofu both read it\n`);
       } else {
-        process.stdout.write(`\nAdd this to your Terraform CLI configuration (~/.terraformrc or $TF_CLI_CONFIG_FILE):\n\n${r.cliConfig}`);
+        process.stdout.write(`\nAdd this to your CLI configuration (~/.terraformrc, ~/.tofurc, or the file $TF_CLI_CONFIG_FILE names):\n\n${r.cliConfig}`);
       }
       process.stdout.write(
         `\nThe providers are version ${r.version}. After reinstalling a changed build of the same version, delete the vaultbridge entries from .terraform.lock.hcl and run terraform init again (the lock records a hash of the files).\n`,

@@ -22,20 +22,49 @@ const report = (what, value, target = "") => {
   process.stderr.write(`  ${what}: ${value}\n`);
 };
 
-async function handshakeMedian(bundle, runs = 21) {
+/**
+ * Spawn → handshake line, median of `runs`, for each launcher in turn (interleaved, so a busy neighbour on a
+ * shared machine slows them alike). A launcher is [file, args]: the Node script, or the single executable.
+ */
+async function handshakeMedians(launchers, runs = 21, extraEnv = {}) {
   const client = createPluginCertificate();
-  const times = [];
+  const env = { ...process.env, ...extraEnv, TF_PLUGIN_MAGIC_COOKIE: COOKIE, PLUGIN_PROTOCOL_VERSIONS: "5,6", PLUGIN_CLIENT_CERT: client.certPem };
+  for (const [k, v] of Object.entries(extraEnv)) if (v === undefined) delete env[k];
+  const times = launchers.map(() => []);
   for (let i = 0; i < runs; i++) {
-    const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [bundle], {
-      env: { ...process.env, TF_PLUGIN_MAGIC_COOKIE: COOKIE, PLUGIN_PROTOCOL_VERSIONS: "5,6", PLUGIN_CLIENT_CERT: client.certPem },
-      stdio: ["ignore", "pipe", "ignore"],
-    });
-    await new Promise((resolve) => child.stdout.once("data", resolve));
-    times.push(Number(process.hrtime.bigint() - started) / 1e6);
-    child.kill("SIGKILL");
+    for (const [n, [file, args]] of launchers.entries()) {
+      const started = process.hrtime.bigint();
+      const child = spawn(file, args, { env, stdio: ["ignore", "pipe", "ignore"] });
+      await new Promise((resolve) => child.stdout.once("data", resolve));
+      times[n].push(Number(process.hrtime.bigint() - started) / 1e6);
+      child.kill("SIGKILL");
+    }
   }
-  return median(times);
+  return times.map(median);
+}
+
+/** The infisical provider as a single-executable application (what `provider package` zips), in a temp folder. */
+async function buildSea() {
+  const { buildExecutable } = require(join(root, "dist", "release", "sea"));
+  const dir = mkdtempSync(join(tmpdir(), "vb-bench-sea-"));
+  const out = join(dir, "terraform-provider-infisical");
+  await buildExecutable({ bundle: join(root, "dist", "bundle", "terraform-provider-infisical.js"), node: process.execPath, out });
+  return { out, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+async function handshakes() {
+  const script = [process.execPath, [join(root, "dist", "bundle", "terraform-provider-infisical.js")]];
+  const sea = await buildSea();
+  try {
+    const variants = [["", {}]];
+    if (process.env.NODE_EXTRA_CA_CERTS) variants.push([" without NODE_EXTRA_CA_CERTS", { NODE_EXTRA_CA_CERTS: undefined }]);
+    for (const [label, extraEnv] of variants) {
+      const [s, e] = await handshakeMedians([script, [sea.out, []]], 21, extraEnv);
+      report(`provider spawn → handshake${label}, median of 21: node script / single executable`, `${ms(s)} / ${ms(e)} (×${(e / s).toFixed(2)})`, label ? "" : "≤ 120 ms; executable ≤ script");
+    }
+  } finally {
+    sea.cleanup();
+  }
 }
 
 function workspace() {
@@ -103,7 +132,7 @@ async function control(emu, method, path, body) {
 
 async function main() {
   process.stderr.write("vaultbridge benchmark (this machine, one run)\n");
-  report("provider spawn → handshake, median of 21", ms(await handshakeMedian(join(root, "dist", "bundle", "terraform-provider-infisical.js"))), "≤ 120 ms");
+  await handshakes();
 
   const emu = await startEmulator({ port: 0 });
   const ws = workspace();

@@ -8,10 +8,11 @@ import { pipeline } from "node:stream/promises";
 import { ZipFile } from "yazl";
 
 /**
- * yazl writes the DOS date fields from a Date's *local* time: a Date built from local parts reads back the same in
- * every time zone. forceDosTimestamp leaves out the UTC extra field, which would differ.
+ * yazl writes the DOS date fields from a Date's *local* time: a Date built from local parts (when used, in the time
+ * zone then in force) reads back the same everywhere. forceDosTimestamp leaves out the UTC extra field, which would
+ * differ.
  */
-const FIXED_MTIME = new Date(1980, 0, 1, 0, 0, 0);
+const fixedMtime = (): Date => new Date(1980, 0, 1, 0, 0, 0);
 
 export interface ArchiveEntry {
   /** The name inside the archive. */
@@ -25,8 +26,9 @@ export interface ArchiveEntry {
 /** Writes `entries` (in the order given) into a zip at `out`. */
 export async function writeArchive(entries: readonly ArchiveEntry[], out: string): Promise<void> {
   const zip = new ZipFile();
+  const mtime = fixedMtime();
   for (const e of entries) {
-    zip.addReadStream(createReadStream(e.file), e.name, { mtime: FIXED_MTIME, mode: 0o100000 | e.mode, forceDosTimestamp: true, compress: true });
+    zip.addReadStream(createReadStream(e.file), e.name, { mtime, mode: 0o100000 | e.mode, forceDosTimestamp: true, compress: true });
   }
   zip.end();
   await pipeline(zip.outputStream, createWriteStream(out));

@@ -3,9 +3,10 @@
  * the same in every time zone, and a network mirror that keeps the versions already published.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { writeNetworkMirror } from "../../src/release/network-mirror";
+import { packageProviders } from "../../src/release/package-providers";
 import { executablePlatform, hostPlatform } from "../../src/release/platform";
 import { requireBuild, REPO_ROOT } from "../support/cli";
 import { readZip, runCommand, tempDir } from "../support/release";
@@ -81,4 +82,13 @@ test("the network mirror keeps versions it already lists, and drops those whose 
   mkdirSync(broken, { recursive: true });
   writeFileSync(join(broken, "index.json"), '{"providers":[]}');
   expect(() => writeNetworkMirror(join(dir, "broken"), "infisical", "0.1.0", [])).toThrow(/index\.json is not a network mirror index/);
+});
+
+test("provider package refuses, before building anything, a --node that is not an executable or two for one platform", async () => {
+  const out = join(dir, "refused");
+  const script = join(dir, "not-node.js");
+  writeFileSync(script, "#!/usr/bin/env node\n");
+  await expect(packageProviders({ out, nodes: [script] })).rejects.toThrow(`${script} is not a Node executable vaultbridge can package`);
+  await expect(packageProviders({ out, nodes: [process.execPath, process.execPath] })).rejects.toThrow("Two Node binaries are for linux_amd64: give one per platform.");
+  expect(existsSync(out)).toBe(false);
 });

@@ -201,8 +201,9 @@ async function main() {
   }
 
   const width = Math.max(...rows.map((r) => r[0].length));
-  process.stdout.write(`\n${"measure".padEnd(width)}  ${"value".padEnd(16)}  target\n`);
-  for (const [what, value, target] of rows) process.stdout.write(`${what.padEnd(width)}  ${value.padEnd(16)}  ${target}\n`);
+  const valueWidth = Math.max(16, ...rows.map((r) => r[1].length));
+  process.stdout.write(`\n${"measure".padEnd(width)}  ${"value".padEnd(valueWidth)}  target\n`);
+  for (const [what, value, target] of rows) process.stdout.write(`${what.padEnd(width)}  ${value.padEnd(valueWidth)}  ${target}\n`);
 }
 
 main().catch((err) => {

@@ -5,7 +5,7 @@
  * is null wherever Terraform would print it (its mask still says it is sensitive).
  */
 import type { Attributes } from "../framework/schema";
-import { type ObjectValue, type Value, isObject, isUnknown, valuesEqual } from "../framework/value";
+import { type ObjectValue, type Value, isObject, isUnknown, isWhollyKnown, valuesEqual } from "../framework/value";
 import type { EnginePlan, InstanceChange } from "./engine";
 import { parseTemplate, type Reference } from "./expressions";
 import type { Stack } from "./stack";
@@ -39,7 +39,12 @@ export function terraformPlanJson(p: EnginePlan, stack: Stack, schemas: Schemas,
   if (p.drift.length > 0) doc.resource_drift = p.drift.map((d) => driftJson(d, changes, schemas));
   doc.resource_changes = changes.map((c) => changeJson(c, schemas));
   doc.output_changes = Object.fromEntries(p.outputs.map((o) => [o.name, outputChange(p, o)]));
-  const prior = priorState(p.refreshed, schemas, version, (a) => changes.find((c) => c.address === a)?.sensitive ?? []);
+  // Terraform's refresh walk also evaluates the outputs already known then (those not waiting on an apply).
+  const knownOutputs = Object.fromEntries(
+    p.outputs.filter((o) => !(o.name in p.refreshed.outputs) && isWhollyKnown(o.value) && o.value !== null).map((o) => [o.name, { value: o.value, type: ctyType(o.value), ...(o.sensitive ? { sensitive: true } : {}) }]),
+  );
+  const refreshed = { ...p.refreshed, outputs: { ...p.refreshed.outputs, ...knownOutputs } };
+  const prior = priorState(refreshed, schemas, version, (a) => changes.find((c) => c.address === a)?.sensitive ?? []);
   if (prior) doc.prior_state = prior;
   doc.configuration = configuration(stack, schemas);
   const relevant = relevantAttributes(p, stack);
@@ -326,18 +331,24 @@ function unknownMask(attributes: Attributes, value: Value): { [k: string]: Json 
   return out;
 }
 
-/** What drift, on the resources whose changes refer to it, the plan depends on. */
+/**
+ * The resource attributes that changes in the plan refer to (terraform's relevant_attributes): references from
+ * every resource being changed and every output whose value changes.
+ */
 function relevantAttributes(p: EnginePlan, stack: Stack): { [k: string]: Json }[] {
-  const drifted = new Set(p.drift.map((d) => d.address.replace(/\[\d+\]$/, "")));
-  if (drifted.size === 0) return [];
   const changing = new Set(p.changes.filter((c) => c.action !== "noop").map((c) => c.resource));
+  const sources: unknown[] = [
+    ...stack.resources.filter((r) => changing.has(r.address)).map((r) => r.config),
+    ...stack.outputs.filter((o) => outputChange(p, p.outputs.find((x) => x.name === o.name) ?? { name: o.name, value: null, sensitive: o.sensitive }).actions?.toString() !== "no-op").map((o) => o.value),
+  ];
+  const declared = new Set(stack.resources.map((r) => r.address));
   const out: { [k: string]: Json }[] = [];
-  for (const r of stack.resources) {
-    if (!changing.has(r.address)) continue;
-    for (const ref of referencesOf(r.config)) {
-      const [type, name, ...attribute] = ref.split(".");
-      if (attribute.length > 0 && drifted.has(`${type}.${name}`)) out.push({ resource: `${type}.${name}`, attribute });
-    }
+  const seen = new Set<string>();
+  for (const ref of sources.flatMap(referencesOf)) {
+    const m = /^([^.[]+)\.([^.[]+)(\[\d+\])?\.(.+)$/.exec(ref);
+    if (!m || !declared.has(`${m[1]}.${m[2]}`) || seen.has(ref)) continue;
+    seen.add(ref);
+    out.push({ resource: `${m[1]}.${m[2]}${m[3] ?? ""}`, attribute: m[4].split(".") });
   }
   return out;
 }

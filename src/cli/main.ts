@@ -2,6 +2,7 @@
 import { Command } from "commander";
 import { registerAdoptCommand } from "./commands/adopt";
 import { registerInspectCommands } from "./commands/inspect";
+import { registerTerraformCommand } from "./commands/terraform";
 import { packageVersion } from "./package-version";
 import { normalizeTerraformFlags } from "./terraform-flags";
 import { ignoreClosedPipes } from "./closed-pipes";
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
   const program = new Command("vaultbridge")
     .description("Infisical App Connections and ScrapEngine Vault integrations as code")
     .showHelpAfterError()
+    .enablePositionalOptions()
     .configureHelp({ sortSubcommands: true });
   registerEmulatorCommand(program);
   registerEngineCommands(program);
@@ -23,6 +25,7 @@ export function buildProgram(): Command {
   registerDocsCommand(program);
   registerAdoptCommand(program);
   registerInspectCommands(program);
+  registerTerraformCommand(program);
   program.version(packageVersion(), "-v, --version", "show the vaultbridge version");
   return program;
 }

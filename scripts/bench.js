@@ -152,6 +152,49 @@ async function main() {
       report(`terraform plan, ${n} existing connection(s) / ${n} terraform_data (core alone), median of 3`, `${ms(median(oursTimes))} / ${ms(median(coreTimes))}`);
     }
 
+    // The warm path (`vaultbridge terraform`): one provider process for the whole run, beside the plain launch.
+    {
+      const ours = join(ws.dir, "conn-10");
+      const warm = async () => {
+        const started = process.hrtime.bigint();
+        await run(process.execPath, [join(root, "bin", "vaultbridge.js"), "terraform", "plan", "-no-color"], { cwd: ours, env: { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null", CHECKPOINT_DISABLE: "1" }, maxBuffer: 64 * 1024 * 1024 });
+        return Number(process.hrtime.bigint() - started) / 1e6;
+      };
+      const launched = [];
+      const reattached = [];
+      for (let i = 0; i < 3; i++) {
+        launched.push(await ws.tf(ours, ["plan", "-no-color"]));
+        reattached.push(await warm());
+      }
+      const l = median(launched);
+      const w = median(reattached);
+      report("terraform plan of 10 connections: launched providers / vaultbridge terraform (warm), median of 3", `${ms(l)} / ${ms(w)} (×${(w / l).toFixed(2)})`, "warm ≤ 2× core alone");
+    }
+
+    // Adoption of an organization with 200 connections: seconds, and one list call per API.
+    {
+      await control(emu, "POST", "/reset");
+      const login = await (await fetch(`${emu.url}/api/v1/auth/universal-auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ clientId: emu.infisical.clientId, clientSecret: emu.infisical.clientSecret }) })).json();
+      for (let i = 0; i < 200; i++) {
+        const res = await fetch(`${emu.url}/api/v1/app-connections/heroku`, {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${login.accessToken}` },
+          body: JSON.stringify({ name: `adopt-${i}`, method: "auth-token", credentials: { authToken: "HRKU-bench" } }),
+        });
+        if (res.status !== 200) throw new Error(`seeding connection ${i}: ${res.status}`);
+      }
+      await control(emu, "DELETE", "/requests");
+      const out = join(ws.dir, "adopted");
+      const started = process.hrtime.bigint();
+      await run(process.execPath, [join(root, "bin", "vaultbridge.js"), "adopt", "--out", out], {
+        env: { ...process.env, INFISICAL_HOST: emu.url, INFISICAL_UNIVERSAL_AUTH_CLIENT_ID: emu.infisical.clientId, INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET: emu.infisical.clientSecret },
+      });
+      const took = Number(process.hrtime.bigint() - started) / 1e6;
+      const { requests } = await control(emu, "GET", "/requests");
+      const lists = requests.filter((r) => !r.path.includes("/auth/")).length;
+      report("vaultbridge adopt of 200 connections: time / API calls (logins aside)", `${ms(took)} / ${lists}`, "seconds; 1 list call");
+    }
+
     const hundred = join(ws.dir, "conn-100");
     await control(emu, "DELETE", "/requests");
     await ws.tf(hundred, ["plan", "-no-color"]);

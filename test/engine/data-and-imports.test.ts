@@ -2,29 +2,17 @@
  * The engine evaluates `data` blocks (read at plan, references to their attributes) and honours `import` blocks
  * (what CDKTF's `importFrom` synthesizes): planned as imports, applied with no API write, then a no-op.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { apply, hasChanges, plan } from "../../src/engine/engine";
 import { renderPlan } from "../../src/engine/render";
-import { TestEmulator } from "../support/emulator";
+import { useEmulatorAndStackDir } from "../support/engine-cli";
 import { CLIENT, makeObjects, TENANT } from "../support/made-outside";
 
-let emu: TestEmulator;
-let dir: string;
-
-beforeAll(async () => {
-  emu = await TestEmulator.start();
-});
-afterAll(() => emu.close());
-beforeEach(async () => {
-  await emu.reset();
-  dir = mkdtempSync(join(tmpdir(), "vb-data-"));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const ctx = useEmulatorAndStackDir("vb-data-");
 
 function providers(): Record<string, unknown> {
-  const { url, infisical, scrapengine } = emu.emulator;
+  const { url, infisical, scrapengine } = ctx.emu.emulator;
   return {
     infisical: [{ host: url, auth: { universal: { client_id: infisical.clientId, client_secret: infisical.clientSecret } } }],
     scrapengine: [{ base_url: scrapengine.baseUrl, api_key: scrapengine.apiKey }],
@@ -32,17 +20,17 @@ function providers(): Record<string, unknown> {
 }
 
 function writeStack(doc: Record<string, unknown>): void {
-  writeFileSync(join(dir, "cdk.tf.json"), JSON.stringify({ provider: providers(), ...doc }));
+  writeFileSync(join(ctx.dir, "cdk.tf.json"), JSON.stringify({ provider: providers(), ...doc }));
 }
 
 const writes = async (): Promise<string[]> =>
-  (await emu.requests()).filter((r) => r.method !== "GET" && !r.path.includes("/auth/")).map((r) => `${r.method} ${r.path}`);
+  (await ctx.emu.requests()).filter((r) => r.method !== "GET" && !r.path.includes("/auth/")).map((r) => `${r.method} ${r.path}`);
 
 test("data sources are read at plan, their attributes referenced by resources and outputs", async () => {
-  const made = await makeObjects(emu);
+  const made = await makeObjects(ctx.emu);
   writeStack({
     data: {
-      infisical_app_connection_postgres: { orders: { name: "ui-orders-db", project_id: emu.emulator.projectId } },
+      infisical_app_connection_postgres: { orders: { name: "ui-orders-db", project_id: ctx.emu.emulator.projectId } },
       infisical_app_connections: { all: {} },
       scrapengine_vault_integration: { v: { id: String(made.vault.id) } },
     },
@@ -56,17 +44,17 @@ test("data sources are read at plan, their attributes referenced by resources an
       first: { value: "${data.infisical_app_connections.all.connections[0].name}" },
     },
   });
-  const p = await plan(dir);
+  const p = await plan(ctx.dir);
   expect(p.diagnostics).toEqual([]);
   expect(p.changes.find((c) => c.address === "infisical_app_connection_heroku.derived")?.after).toMatchObject({ name: "copy-of-ui-orders-db", description: "team-a" });
   expect(p.outputs).toEqual(expect.arrayContaining([expect.objectContaining({ name: "port", value: 6543 }), expect.objectContaining({ name: "first", value: "ui-heroku" })]));
   const r = await apply(p);
   expect(r.diagnostics).toEqual([]);
-  expect((await plan(dir)).changes.every((c) => c.action === "noop")).toBe(true);
+  expect((await plan(ctx.dir)).changes.every((c) => c.action === "noop")).toBe(true);
 });
 
 test("every data source reads objects made outside with the right values, from one list call per API", async () => {
-  const made = await makeObjects(emu);
+  const made = await makeObjects(ctx.emu);
   writeStack({
     data: {
       infisical_app_connection_postgres: { pg: { id: String(made.pg.id) } },
@@ -83,35 +71,35 @@ test("every data source reads objects made outside with the right values, from o
       ]),
     ),
   });
-  await emu.clearRequests();
-  const p = await plan(dir);
+  await ctx.emu.clearRequests();
+  const p = await plan(ctx.dir);
   expect(p.diagnostics).toEqual([]);
   const out = Object.fromEntries(p.outputs.map((o) => [o.name, o.value]));
-  expect(out.infisical_app_connection_postgres_pg).toMatchObject({ name: "ui-orders-db", description: "made in the UI", project_id: emu.emulator.projectId, credentials: { host: "orders.db.internal", port: 6543, ssl_enabled: false } });
+  expect(out.infisical_app_connection_postgres_pg).toMatchObject({ name: "ui-orders-db", description: "made in the UI", project_id: ctx.emu.emulator.projectId, credentials: { host: "orders.db.internal", port: 6543, ssl_enabled: false } });
   expect(out.infisical_app_connection_azure_key_vault_kv).toMatchObject({ id: made.azure.id, method: "client-secret", credentials: { tenant_id: TENANT, client_id: CLIENT } });
   expect(out.infisical_app_connection_heroku_h).toMatchObject({ id: made.heroku.id, method: "oauth", description: "web dynos" });
   expect(out.infisical_app_connections_pgs).toMatchObject({ app: "postgres", connections: [expect.objectContaining({ id: made.pg.id, app: "postgres", name: "ui-orders-db" })] });
   expect(out.scrapengine_vault_integration_v).toMatchObject({ id: made.vault.id, namespace: "team-a", role_id: "role-ui" });
   expect(out.scrapengine_vault_integrations_all).toMatchObject({ integrations: [expect.objectContaining({ name: "ui-vault", address: "https://vault.internal:8200" })] });
-  const calls = (await emu.requests()).filter((r) => !r.path.includes("/auth/")).map((r) => `${r.method} ${r.path}`);
+  const calls = (await ctx.emu.requests()).filter((r) => !r.path.includes("/auth/")).map((r) => `${r.method} ${r.path}`);
   expect(calls).toEqual(["GET /api/v1/app-connections", "GET /api/v1/vault-integrations"]);
 });
 
 test("a data source not found names what was looked for, before any write", async () => {
   writeStack({ data: { infisical_app_connection_heroku: { gone: { name: "no-such-app" } } } });
-  await emu.clearRequests();
-  const p = await plan(dir);
+  await ctx.emu.clearRequests();
+  const p = await plan(ctx.dir);
   expect(p.diagnostics.map((d) => d.detail)).toEqual([expect.stringMatching(/data\.infisical_app_connection_heroku\.gone: No Heroku Connection is named "no-such-app"/)]);
   expect(await writes()).toEqual([]);
 });
 
 test("import blocks plan as imports, apply with no API write, then nothing to do", async () => {
-  const made = await makeObjects(emu);
+  const made = await makeObjects(ctx.emu);
   const v = (name: string) => `\${var.${name}}`;
   writeStack({
     variable: { pg: { type: "string", sensitive: true, ephemeral: true, default: null }, vault: { type: "string", sensitive: true, ephemeral: true, default: null } },
     import: [
-      { to: "infisical_app_connection_postgres.orders", id: `${emu.emulator.projectId}/ui-orders-db` },
+      { to: "infisical_app_connection_postgres.orders", id: `${ctx.emu.emulator.projectId}/ui-orders-db` },
       { to: "infisical_app_connection_azure_key_vault.kv", id: String(made.azure.id) },
       { to: "scrapengine_vault_integration.v", id: "ui-vault" },
     ],
@@ -120,7 +108,7 @@ test("import blocks plan as imports, apply with no API write, then nothing to do
         orders: {
           name: "ui-orders-db",
           description: "made in the UI",
-          project_id: emu.emulator.projectId,
+          project_id: ctx.emu.emulator.projectId,
           credentials: { host: "orders.db.internal", port: 6543, database: "orders", username: "reader", ssl_enabled: false, password_wo: v("pg") },
         },
       },
@@ -128,8 +116,8 @@ test("import blocks plan as imports, apply with no API write, then nothing to do
       scrapengine_vault_integration: { v: { name: "ui-vault", address: "https://vault.internal:8200", namespace: "team-a", role_id: "role-ui", secret_id_wo: v("vault") } },
     },
   });
-  await emu.clearRequests();
-  const p = await plan(dir);
+  await ctx.emu.clearRequests();
+  const p = await plan(ctx.dir);
   expect(p.diagnostics).toEqual([]);
   expect(hasChanges(p)).toBe(true);
   expect(p.changes.map((c) => [c.address, c.action, c.importId !== undefined])).toEqual(
@@ -143,7 +131,7 @@ test("import blocks plan as imports, apply with no API write, then nothing to do
   const r = await apply(p);
   expect(r.diagnostics).toEqual([]);
   expect(await writes()).toEqual([]);
-  const again = await plan(dir);
+  const again = await plan(ctx.dir);
   expect(hasChanges(again)).toBe(false);
   expect(renderPlan(again)).toContain("No changes.");
 });

@@ -4,33 +4,21 @@
  * flag it does not have refused by name. examples/gitops/pipeline.sh (terraform's flags only) with TOOL=vaultbridge.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { acquireStateLock } from "../../src/engine/state-lock";
-import { TestEmulator } from "../support/emulator";
+import { useEmulatorAndStackDir } from "../support/engine-cli";
 import { pick } from "../support/http";
 
 const ROOT = join(__dirname, "..", "..");
 const BIN = join(ROOT, "bin", "vaultbridge.js");
 const SECRET = "HRKU-flags-canary-9931";
-let emu: TestEmulator;
-let dir: string;
-
-beforeAll(async () => {
-  emu = await TestEmulator.start();
-});
-afterAll(() => emu.close());
-beforeEach(async () => {
-  await emu.reset();
-  dir = mkdtempSync(join(tmpdir(), "vb-flags-"));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const ctx = useEmulatorAndStackDir("vb-flags-");
 
 function writeStack(): void {
-  const { url, infisical } = emu.emulator;
+  const { url, infisical } = ctx.emu.emulator;
   writeFileSync(
-    join(dir, "cdk.tf.json"),
+    join(ctx.dir, "cdk.tf.json"),
     JSON.stringify({
       provider: { infisical: [{ host: url, auth: { universal: { client_id: infisical.clientId, client_secret: infisical.clientSecret } } }] },
       variable: { token: { type: "string", sensitive: true }, prefix: { type: "string", default: "app" }, port: { type: "number", default: 5432 } },
@@ -51,7 +39,7 @@ interface Run {
 const runs: Run[] = [];
 
 function vb(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: { ...process.env, TF_VAR_token: SECRET, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: ctx.dir, env: { ...process.env, TF_VAR_token: SECRET, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (d: Buffer) => (stdout += String(d)));
@@ -66,7 +54,7 @@ function vb(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
 }
 
 const connections = async (): Promise<{ name: string; id: string; credentials: Record<string, unknown> }[]> =>
-  pick((await emu.infisical("GET", "/api/v1/app-connections")).body, "appConnections") as { name: string; id: string; credentials: Record<string, unknown> }[];
+  pick((await ctx.emu.infisical("GET", "/api/v1/app-connections")).body, "appConnections") as { name: string; id: string; credentials: Record<string, unknown> }[];
 
 test("-target, -replace, -var-file, -refresh=false and -refresh-only, in terraform's spelling", async () => {
   writeStack();
@@ -77,8 +65,8 @@ test("-target, -replace, -var-file, -refresh=false and -refresh-only, in terrafo
   expect((await connections()).map((c) => c.name)).toEqual(["app-a"]);
 
   // -var-file: a .tfvars.json and an HCL .tfvars (later files win, -var beats both).
-  writeFileSync(join(dir, "a.tfvars.json"), JSON.stringify({ port: 6432 }));
-  writeFileSync(join(dir, "b.tfvars"), 'port = 7432\nprefix = "app"\n');
+  writeFileSync(join(ctx.dir, "a.tfvars.json"), JSON.stringify({ port: 6432 }));
+  writeFileSync(join(ctx.dir, "b.tfvars"), 'port = 7432\nprefix = "app"\n');
   const varFiles = await vb(["plan", "-detailed-exitcode", "-var-file=a.tfvars.json", "-var-file", "b.tfvars", "-var", "port=8432", "-out=tfplan"]);
   expect(varFiles.code).toBe(2);
   expect(varFiles.stdout).toMatch(/port\s+= 8432/);
@@ -97,13 +85,13 @@ test("-target, -replace, -var-file, -refresh=false and -refresh-only, in terrafo
 
   // Someone renames a connection's description outside: -refresh=false does not see it, -refresh-only records it.
   const a = (await connections()).find((c) => c.name === "app-a")!;
-  await emu.infisical("PATCH", `/api/v1/app-connections/heroku/${a.id}`, { description: "edited by hand" });
+  await ctx.emu.infisical("PATCH", `/api/v1/app-connections/heroku/${a.id}`, { description: "edited by hand" });
   expect((await vb(["plan", "-detailed-exitcode", "-refresh=false", "-var=port=8432"])).code).toBe(0);
-  await emu.clearRequests();
+  await ctx.emu.clearRequests();
   const refreshOnly = await vb(["apply", "-refresh-only", "-auto-approve", "-var=port=8432"]);
   expect(refreshOnly.code).toBe(0);
-  expect((await emu.requests()).filter((r) => r.method !== "GET" && !r.path.includes("/auth/"))).toEqual([]);
-  const state = JSON.parse(readFileSync(join(dir, "terraform.tfstate"), "utf8")) as { resources: { name: string; instances: { attributes: { description: unknown } }[] }[] };
+  expect((await ctx.emu.requests()).filter((r) => r.method !== "GET" && !r.path.includes("/auth/"))).toEqual([]);
+  const state = JSON.parse(readFileSync(join(ctx.dir, "terraform.tfstate"), "utf8")) as { resources: { name: string; instances: { attributes: { description: unknown } }[] }[] };
   expect(state.resources.find((r) => r.name === "a")!.instances[0].attributes.description).toBe("edited by hand");
 
   for (const r of runs) expect(r.stdout + r.stderr).not.toContain(SECRET);
@@ -155,7 +143,7 @@ test("show -json is Terraform's JSON plan; show, output, state list/show/rm, ver
 
 test("-lock-timeout waits for the lock, then fails naming its holder; a flag the engine lacks is refused by name", async () => {
   writeStack();
-  const lock = acquireStateLock(join(dir, "terraform.tfstate"), "apply (another runner)");
+  const lock = acquireStateLock(join(ctx.dir, "terraform.tfstate"), "apply (another runner)");
   try {
     const started = Date.now();
     const r = await vb(["plan", "-lock-timeout=1s"]);
@@ -172,11 +160,11 @@ test("-lock-timeout waits for the lock, then fails naming its holder; a flag the
 
 test("examples/gitops/pipeline.sh, written with terraform's flags only, runs with TOOL=vaultbridge", async () => {
   writeStack();
-  writeFileSync(join(dir, "vars.tfvars"), 'prefix = "pipe"\n');
-  const env = { TOOL: "vaultbridge", VAULTBRIDGE: `${process.execPath} ${BIN}`, STACK_DIR: dir, VAR_FILE: "vars.tfvars" };
+  writeFileSync(join(ctx.dir, "vars.tfvars"), 'prefix = "pipe"\n');
+  const env = { TOOL: "vaultbridge", VAULTBRIDGE: `${process.execPath} ${BIN}`, STACK_DIR: ctx.dir, VAR_FILE: "vars.tfvars" };
   const step = (...args: string[]): Promise<Run> =>
     new Promise((resolve) => {
-      const child = spawn("bash", [join(ROOT, "examples", "gitops", "pipeline.sh"), ...args], { cwd: dir, env: { ...process.env, TF_VAR_token: SECRET, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn("bash", [join(ROOT, "examples", "gitops", "pipeline.sh"), ...args], { cwd: ctx.dir, env: { ...process.env, TF_VAR_token: SECRET, ...env }, stdio: ["ignore", "pipe", "pipe"] });
       let stdout = "";
       let stderr = "";
       child.stdout.on("data", (d: Buffer) => (stdout += String(d)));
@@ -185,7 +173,7 @@ test("examples/gitops/pipeline.sh, written with terraform's flags only, runs wit
     });
   const plan = await step("plan");
   expect(plan.code).toBe(2);
-  const doc = JSON.parse(readFileSync(join(dir, "tfplan.json"), "utf8")) as { format_version: string; resource_changes: unknown[] };
+  const doc = JSON.parse(readFileSync(join(ctx.dir, "tfplan.json"), "utf8")) as { format_version: string; resource_changes: unknown[] };
   expect(doc.format_version).toBe("1.2");
   expect(doc.resource_changes).toHaveLength(3);
   expect((await step("apply")).code).toBe(0);

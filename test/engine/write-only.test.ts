@@ -4,26 +4,14 @@
  * the engine writes (state, backup, intents, saved plan) nor any output, text or --json, holds one.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { TestEmulator } from "../support/emulator";
+import { useEmulatorAndStackDir } from "../support/engine-cli";
 
 const BIN = join(__dirname, "..", "..", "bin", "vaultbridge.js");
 const TENANT = "9f3c2a1e-4b5d-4e6f-8a7b-1c2d3e4f5a6b";
 const CLIENT = "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d";
-let emu: TestEmulator;
-let dir: string;
-
-beforeAll(async () => {
-  emu = await TestEmulator.start();
-});
-afterAll(() => emu.close());
-beforeEach(async () => {
-  await emu.reset();
-  dir = mkdtempSync(join(tmpdir(), "vb-wo-"));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const ctx = useEmulatorAndStackDir("vb-wo-");
 
 const canary = (name: string, round: string): string => `eph-canary-${name}-${round}-51c2`;
 const secretsFor = (round: string): Record<string, string> => ({
@@ -36,11 +24,11 @@ const secretsFor = (round: string): Record<string, string> => ({
 });
 
 function writeStack(version: number, extra: Record<string, unknown> = {}): void {
-  const { url, infisical, scrapengine } = emu.emulator;
+  const { url, infisical, scrapengine } = ctx.emu.emulator;
   const v = (name: string) => `\${var.${name}}`;
   const variable = { type: "string", sensitive: true, ephemeral: true };
   writeFileSync(
-    join(dir, "cdk.tf.json"),
+    join(ctx.dir, "cdk.tf.json"),
     JSON.stringify({
       terraform: { required_providers: { infisical: { source: "vaultbridge/infisical" }, scrapengine: { source: "vaultbridge/scrapengine" } } },
       provider: {
@@ -71,7 +59,7 @@ const runs: Run[] = [];
 function run(args: string[], secrets: Record<string, string> | null): Promise<Run> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const [k, v] of Object.entries(secrets ?? {})) env[`TF_VAR_${k}`] = v;
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: ctx.dir, env, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (d: Buffer) => (stdout += String(d)));
@@ -88,13 +76,13 @@ function run(args: string[], secrets: Record<string, string> | null): Promise<Ru
 /** Every file the engine left in the stack folder and every output so far, searched for the canaries. */
 function leaks(): string[] {
   const texts: Record<string, string> = {};
-  for (const f of readdirSync(dir)) texts[f] = readFileSync(join(dir, f), "latin1");
+  for (const f of readdirSync(ctx.dir)) texts[f] = readFileSync(join(ctx.dir, f), "latin1");
   runs.forEach((r, i) => (texts[`run ${i}`] = `${r.stdout}\n${r.stderr}`));
   return Object.entries(texts).flatMap(([where, text]) => (text.includes("eph-canary") ? [where] : []));
 }
 
 const writes = async (): Promise<string[]> =>
-  (await emu.requests()).filter((r) => r.method !== "GET" && !r.path.includes("/auth/")).map((r) => `${r.method} ${r.path}`);
+  (await ctx.emu.requests()).filter((r) => r.method !== "GET" && !r.path.includes("/auth/")).map((r) => `${r.method} ${r.path}`);
 
 test("ephemeral variables into write-only attributes: nothing at rest, a saved plan asks for them again, no-op re-plan", async () => {
   runs.length = 0;
@@ -106,7 +94,7 @@ test("ephemeral variables into write-only attributes: nothing at rest, a saved p
   expect(planned.stdout).toContain("Plan: 5 to add, 0 to change, 0 to destroy.");
 
   // As terraform does: an ephemeral value is never saved, so applying the saved plan needs it again.
-  await emu.clearRequests();
+  await ctx.emu.clearRequests();
   const without = await run(["apply", "tfplan"], null);
   expect(without.code).toBe(1);
   expect(without.stderr).toMatch(/var\.pg is ephemeral[\s\S]*apply needs it again/);
@@ -115,7 +103,7 @@ test("ephemeral variables into write-only attributes: nothing at rest, a saved p
   const applied = await run(["apply", "tfplan"], one);
   expect(applied.code).toBe(0);
   expect((await writes()).filter((w) => w.startsWith("POST"))).toHaveLength(5);
-  const state = JSON.parse(readFileSync(join(dir, "terraform.tfstate"), "utf8")) as { resources: { instances: { attributes: Record<string, unknown> }[] }[] };
+  const state = JSON.parse(readFileSync(join(ctx.dir, "terraform.tfstate"), "utf8")) as { resources: { instances: { attributes: Record<string, unknown> }[] }[] };
   expect(state.resources).toHaveLength(5);
 
   const again = await run(["plan", "--detailed-exitcode"], one);
@@ -125,7 +113,7 @@ test("ephemeral variables into write-only attributes: nothing at rest, a saved p
   writeStack(2);
   const json = await run(["plan", "--json"], secretsFor("two"));
   expect(json.code).toBe(0);
-  await emu.clearRequests();
+  await ctx.emu.clearRequests();
   const bumped = await run(["apply", "--auto-approve", "--json"], secretsFor("two"));
   expect(bumped.code).toBe(0);
   expect((await writes()).map((w) => w.split(" ")[0]).sort()).toEqual(["PATCH", "PATCH", "PATCH", "PATCH", "PUT"]);
@@ -137,10 +125,10 @@ test("ephemeral variables into write-only attributes: nothing at rest, a saved p
 test("an ephemeral variable in a stored attribute is refused at plan with its path, before any API call", async () => {
   runs.length = 0;
   writeStack(1, { description: "${var.pg}" });
-  await emu.clearRequests();
+  await ctx.emu.clearRequests();
   const r = await run(["plan"], secretsFor("three"));
   expect(r.code).toBe(1);
   expect(r.stderr).toMatch(/infisical_app_connection_heroku\.h\.description: var\.pg is ephemeral/);
-  expect(await emu.requests()).toEqual([]);
+  expect(await ctx.emu.requests()).toEqual([]);
   expect(leaks()).toEqual([]);
 }, 30_000);

@@ -19,6 +19,6 @@ export const schemas: Schemas = {
 /** Only keys Terraform's format defines: the plan's diagnostics go to stderr beside it. */
 export async function planJson(p: EnginePlan): Promise<unknown> {
   const stack = loadStack(p.stackDir, KNOWN, new Diagnostics());
-  const empty = { dir: p.stackDir, files: [], providers: [], resources: [], dataSources: [], imports: [], variables: [], outputs: [], statePath: p.statePath };
+  const empty = { dir: p.stackDir, files: [], providers: [], resources: [], dataSources: [], imports: [], variables: [], outputs: [], statePath: p.statePath, backend: { kind: "local" as const } };
   return terraformPlanJson(p, stack ?? empty, schemas, packageVersion());
 }

@@ -24,7 +24,9 @@ import { evaluate, type Scope, variableValues } from "./evaluate";
 import { loadStack, type KnownProviders, type Stack, type StackResource } from "./stack";
 import { emptyState, readStateFile, type StateDocument, type StateInstance, type StateResource, writeStateFile } from "./state-file";
 import { checkStateDocument } from "./state-checks";
-import { lockForCommand } from "./state-lock";
+import { localStore } from "./state-store/local-store";
+import { BackendSettingsError, openStateStore } from "./state-store/open-store";
+import type { StateStore } from "./state-store/state-store";
 import { closest } from "./suggest";
 import { conform, ctyTypeOfValue, sensitivePaths, toStateJson } from "./state-values";
 
@@ -215,33 +217,44 @@ export async function plan(stackDir: string, options: EngineOptions = {}): Promi
   for (const [key, core] of cores) prefix(diags, `provider.${key}`, core.configure(providerConfig(stack, key, vars.values)));
   if (diags.hasError()) return empty();
 
-  // Plans lock too (as terraform's do): a plan never reads a state an apply is halfway through writing.
-  const lock = await lockForCommand(stack.statePath, options.destroy ? "plan -destroy" : "plan", diags, options.lockTimeoutMs);
-  if (!lock) return empty();
+  const store = await openStore(stack, env, diags);
+  if (!store) return empty();
   try {
-    return await planLocked(stack, options, vars.values, counts, cores, diags, empty, log, env);
+    // Plans lock too (as terraform's do): a plan never reads a state an apply is halfway through writing.
+    const lock = await store.lock(options.destroy ? "plan -destroy" : "plan", options.lockTimeoutMs ?? 0, diags);
+    if (!lock) return empty();
+    try {
+      return await planLocked({ stack, options, variables: vars.values, counts, cores, diags, empty, log, env, store });
+    } finally {
+      await lock.release();
+    }
   } finally {
-    lock.release();
+    await store.close();
     await closeCores(cores);
   }
 }
 
-async function planLocked(
-  stack: Stack,
-  options: EngineOptions,
-  variables: Map<string, Value>,
-  counts: Map<string, number | undefined>,
-  cores: Map<string, ProviderCore<unknown>>,
-  diags: Diagnostics,
-  empty: (state?: StateDocument) => EnginePlan,
-  log: Logger,
-  env: NodeJS.ProcessEnv,
-): Promise<EnginePlan> {
+/** What planning one stack needs, in one place. */
+interface PlanContext {
+  readonly stack: Stack;
+  readonly options: EngineOptions;
+  readonly variables: Map<string, Value>;
+  readonly counts: Map<string, number | undefined>;
+  readonly cores: Map<string, ProviderCore<unknown>>;
+  readonly diags: Diagnostics;
+  readonly empty: (state?: StateDocument) => EnginePlan;
+  readonly log: Logger;
+  readonly env: NodeJS.ProcessEnv;
+  readonly store: StateStore;
+}
+
+async function planLocked(ctx: PlanContext): Promise<EnginePlan> {
+  const { stack, options, variables, counts, cores, diags, empty, log, env, store } = ctx;
   const stackDir = stack.dir;
   // Values of sensitive (and ephemeral) variables are never shown, whatever attribute they end up in.
   const secrets = stack.variables.filter((v) => v.sensitive || v.ephemeral).map((v) => variables.get(v.name)).filter((v): v is string => typeof v === "string" && v.length >= 4);
-  const state = readStateFile(stack.statePath);
-  checkStateDocument(state, stack.statePath, schemaVersionOf, diags);
+  const state = await store.read();
+  checkStateDocument(state, store.description, schemaVersionOf, diags);
   if (diags.hasError()) return empty(state);
   const refreshed = structuredClone(state);
   await adoptIntents(stack, refreshed, cores, diags);
@@ -440,13 +453,17 @@ export async function apply(p: EnginePlan, options: EngineOptions = {}): Promise
   const env = options.env ?? process.env;
   const log = options.log ?? silentLogger;
   const result = { applied: 0, failed: 0, interrupted: false };
-  const lock = await lockForCommand(p.statePath, p.destroy ? "destroy" : "apply", diags, options.lockTimeoutMs);
-  if (!lock) return { ...result, outputs: [], diagnostics: diags.toArray() };
+  const stack = loadStack(p.stackDir, KNOWN, new Diagnostics());
+  const store = stack ? await openStore(stack, env, diags) : localStore(p.statePath);
+  if (!store) return { ...result, outputs: [], diagnostics: diags.toArray() };
+  const lock = await store.lock(p.destroy ? "destroy" : "apply", options.lockTimeoutMs ?? 0, diags);
+  if (!lock) {
+    await store.close();
+    return { ...result, outputs: [], diagnostics: diags.toArray() };
+  }
   const cores = new Map<string, ProviderCore<unknown>>();
   try {
-    const stackDiags = new Diagnostics();
-    const stack = loadStack(p.stackDir, KNOWN, stackDiags);
-    const current = readStateFile(p.statePath);
+    const current = await store.read();
     if (!stack || digest(stack) !== p.configDigest || current.serial !== p.serial || (p.serial > 0 && current.lineage !== p.lineage)) {
       diags.error(
         "Saved Plan Is Stale",
@@ -465,7 +482,7 @@ export async function apply(p: EnginePlan, options: EngineOptions = {}): Promise
     }
     if (diags.hasError()) return { ...result, outputs: [], diagnostics: diags.toArray() };
 
-    const book = new StateBook(p.statePath, { ...p.refreshed, serial: current.serial, lineage: current.lineage || p.lineage });
+    const book = new StateBook(p.statePath, { ...p.refreshed, serial: current.serial, lineage: current.lineage || p.lineage }, store);
     const counts = new Map<string, number | undefined>();
     for (const r of stack.resources) counts.set(r.address, countOf(r, variables, diags));
     const byAddress = new Map(stack.resources.map((r) => [r.address, r]));
@@ -550,11 +567,12 @@ export async function apply(p: EnginePlan, options: EngineOptions = {}): Promise
 
     const outputs = p.destroy ? [] : evaluateOutputs(stack, scope, diags);
     book.setOutputs(outputs);
-    book.flush();
+    await book.flush();
     return { ...result, outputs, diagnostics: diags.toArray() };
   } finally {
     await closeCores(cores);
-    lock.release();
+    await lock.release();
+    await store.close();
   }
 }
 
@@ -579,16 +597,18 @@ export async function importResource(stackDir: string, address: string, id: stri
   if (!core) return diags.error("Unknown Provider", `No provider configuration "${r.provider}".`).toArray();
   prefix(diags, `provider.${r.provider}`, core.configure(providerConfig(stack, r.provider, vars.values)));
   if (diags.hasError()) return diags.toArray();
-  const lock = await lockForCommand(stack.statePath, "import", diags, options.lockTimeoutMs);
-  if (!lock) {
+  const store = await openStore(stack, env, diags);
+  const lock = store ? await store.lock("import", options.lockTimeoutMs ?? 0, diags) : null;
+  if (!store || !lock) {
     await core.close();
+    await store?.close();
     return diags.toArray();
   }
   try {
-    const state = readStateFile(stack.statePath);
-    checkStateDocument(state, stack.statePath, schemaVersionOf, diags);
+    const state = await store.read();
+    checkStateDocument(state, store.description, schemaVersionOf, diags);
     if (diags.hasError()) return diags.toArray();
-    const book = new StateBook(stack.statePath, state);
+    const book = new StateBook(stack.statePath, state, store);
     if (book.value(address)) {
       diags.error("Resource Already Managed", `${address} is already in the state; remove it from the state first to import another object there.`);
       return diags.toArray();
@@ -601,11 +621,12 @@ export async function importResource(stackDir: string, address: string, id: stri
     if (!read.state) return diags.error("Cannot Import Non-Existent Remote Object", `${id} disappeared while importing.`).toArray();
     const index = m[3] === undefined ? undefined : Number(m[3]);
     book.put({ address, resource: r.address, type: r.type, index, providerKey: r.provider }, read.state, r, core);
-    book.flush();
+    await book.flush();
     return diags.toArray();
   } finally {
     await core.close();
-    lock.release();
+    await lock.release();
+    await store.close();
   }
 }
 
@@ -615,12 +636,14 @@ export async function importResource(stackDir: string, address: string, id: stri
 class StateBook {
   private doc: StateDocument;
   private readonly intentsPath: string;
-  private backedUp = false;
   private pending: Promise<void> | null = null;
+  private writing: Promise<void> = Promise.resolve();
 
+  /** `store` is where flush writes (absent for a book that only assembles a state in memory). */
   constructor(
-    private readonly path: string,
+    path: string,
     start: StateDocument,
+    private readonly store?: StateStore,
   ) {
     this.doc = structuredClone(start);
     this.intentsPath = `${path}.intents.json`;
@@ -697,9 +720,16 @@ class StateBook {
   }
 
   /** Writes the state now (the first write of a run also keeps the previous file as the backup). */
-  flush(): void {
-    this.doc = writeStateFile(this.path, this.doc, !this.backedUp);
-    this.backedUp = true;
+  flush(): Promise<void> {
+    // Writes go one after another (a store's write is async); each takes the state as it is when it starts.
+    const write = this.writing.then(async () => {
+      if (!this.store) return;
+      const written = await this.store.write(this.doc);
+      this.doc.serial = written.serial;
+      this.doc.terraform_version = written.terraform_version;
+    });
+    this.writing = write.catch(() => undefined);
+    return write;
   }
 
   /**
@@ -710,12 +740,7 @@ class StateBook {
     this.pending ??= new Promise((resolve, reject) =>
       setImmediate(() => {
         this.pending = null;
-        try {
-          this.flush();
-          resolve();
-        } catch (err) {
-          reject(err);
-        }
+        this.flush().then(resolve, reject);
       }),
     );
     return this.pending;
@@ -935,6 +960,17 @@ function evaluateOutputs(stack: Stack, scope: Scope, diags: Diagnostics): Planne
 function refersToSensitive(value: unknown, stack: Stack): boolean {
   const text = JSON.stringify(value);
   return stack.variables.some((v) => v.sensitive && text.includes(`var.${v.name}`));
+}
+
+/** The stack's state store; a backend that cannot be opened is a diagnostic naming it (never its password). */
+async function openStore(stack: Stack, env: NodeJS.ProcessEnv, diags: Diagnostics): Promise<StateStore | null> {
+  try {
+    return await openStateStore(stack, env);
+  } catch (err) {
+    if (!(err instanceof BackendSettingsError) && !(err instanceof Error)) throw err;
+    diags.error("State Backend Unavailable", `${err.message}.`);
+    return null;
+  }
 }
 
 /** The resources a -target plan covers: the targets and, transitively, what they depend on. Null without -target. */

@@ -9,6 +9,7 @@ import { join, resolve } from "node:path";
 import { z } from "zod";
 import { Diagnostics } from "../framework/diagnostics";
 import { type Reference, referencesIn, UnsupportedExpressionError } from "./expressions";
+import { type Backend, parseBackend } from "./state-store/backend-config";
 import { closest } from "./suggest";
 
 export interface StackProviderConfig {
@@ -93,6 +94,8 @@ export interface Stack {
   readonly outputs: readonly StackOutput[];
   /** The local backend's state path, resolved against the stack folder. */
   readonly statePath: string;
+  /** Where the state lives (`terraform { backend … }`): local by default. */
+  readonly backend: Backend;
 }
 
 /** The provider names this engine can drive, and the resource type prefix each owns. */
@@ -132,6 +135,7 @@ export function loadStack(dir: string, known: KnownProviders, diags: Diagnostics
   const variables: StackVariable[] = [];
   const outputs: StackOutput[] = [];
   let statePath = join(folder, "terraform.tfstate");
+  let stateBackend: Backend = { kind: "local" };
   // Each name once across the stack's files (within one file JSON itself keeps only the last).
   const declarations = new Map<string, string[]>();
   const declared = (what: string, file: string): void => void declarations.set(what, [...(declarations.get(what) ?? []), file]);
@@ -160,11 +164,11 @@ export function loadStack(dir: string, known: KnownProviders, diags: Diagnostics
     const backend = doc.terraform?.backend;
     if (backend) {
       const [kind, settings] = Object.entries(backend)[0] ?? [];
-      if (kind === undefined) diags.error("Unsupported Backend", `${file}: terraform.backend names no backend; remove it (the engine keeps terraform.tfstate beside the stack) or name "local".`);
-      else if (kind !== "local") diags.error("Unsupported Backend", `${file}: the "${kind}" backend is not supported by the engine (only "local"); ${ADVICE}.`);
+      const parsed = kind === undefined ? { error: 'terraform.backend names no backend; remove it (the engine keeps terraform.tfstate beside the stack) or name one' } : parseBackend(kind, settings);
+      if ("error" in parsed) diags.error("Unsupported Backend", `${file}: ${parsed.error}; ${ADVICE}.`);
       else {
-        const p = (settings as { path?: unknown } | undefined)?.path;
-        if (typeof p === "string") statePath = resolve(folder, p);
+        stateBackend = parsed;
+        if (parsed.kind === "local" && parsed.path !== undefined) statePath = resolve(folder, parsed.path);
       }
     }
     for (const [name, value] of Object.entries(doc.provider ?? {})) {
@@ -226,7 +230,7 @@ export function loadStack(dir: string, known: KnownProviders, diags: Diagnostics
     const base = i.to.replace(/\[\d+\]$/, "");
     if (!resources.some((r) => r.address === base)) diags.error("Import To Undeclared Resource", `import block: ${i.to} is not declared in the stack; declare the resource the object is imported into.`);
   }
-  return { dir: folder, files, providers, resources, dataSources, imports, variables, outputs, statePath };
+  return { dir: folder, files, providers, resources, dataSources, imports, variables, outputs, statePath, backend: stateBackend };
 }
 
 function readResource(type: string, name: string, body: Record<string, unknown>, known: KnownProviders, diags: Diagnostics): StackResource | null {

@@ -19,7 +19,7 @@ export interface LockInfo {
 }
 
 /** What a lock file says of its holder: any field may be missing (written by hand, by another tool, cut short). */
-const lockHolder = z
+export const lockHolder = z
   .object({ ID: z.string(), Operation: z.string(), Who: z.string(), Created: z.string(), Pid: z.number().int(), Host: z.string() })
   .partial();
 export type LockHolder = z.infer<typeof lockHolder>;

@@ -12,18 +12,20 @@
  *                                                   and the configured credentials
  *   GET    /__emulator/faults                   → 200 { rules }  (with what remains of each rule's `times`)
  *   PUT    /__emulator/faults                   { rules: [{ method?, path? (regex on the path), status?, body?,
- *                                                headers?, delayMs?, drop?: "before" | "after",
- *                                                failAfterCommit?: status, times?, probability?: 0..1,
- *                                                echoBody?, echoHeaders?, text?, endlessBody? }] }
+ *                                                headers?, delayMs?, delayAfterCommitMs?, drop?: "before" |
+ *                                                "after", failAfterCommit?: status, times?, probability?: 0..1,
+ *                                                echoBody?, echoHeaders?, text?, endlessBody? }], seed?: uint32 }
  *                                                → 200 { rules }; replaces every rule, `{ rules: [] }` clears.
  *                                                A request takes the first rule that matches and fires: `delayMs`
  *                                                waits; `status` answers it unhandled (`body`, else the API's error
  *                                                body); `drop: "before"` closes the connection unhandled;
  *                                                `drop: "after"` commits then closes without answering;
- *                                                `failAfterCommit` commits then answers that status. The
+ *                                                `failAfterCommit` commits then answers that status;
+ *                                                `delayAfterCommitMs` commits, then waits before answering. The
  *                                                answer's message may quote the request (`echoBody`, with
  *                                                `echoHeaders` its headers too), its body may be raw `text` (an
- *                                                HTML page) or never end (`endlessBody`).
+ *                                                HTML page) or never end (`endlessBody`). A `seed` makes the
+ *                                                `probability` draws repeatable.
  *   GET    /__emulator/rate-limits              → 200 settings
  *   PUT    /__emulator/rate-limits              { enabled, readsPerMinute? = 60, writesPerMinute? = 200,
  *                                                windowSeconds? = 60 } → 200 settings. Per client IP and route,
@@ -84,7 +86,8 @@ export function controlRoutes(runtime: EmulatorRuntime): Route[] {
       method: "PUT",
       pattern: `${CONTROL_PREFIX}/faults`,
       handler: (ctx) => {
-        faults.set(parse(faultRules, ctx.body).rules);
+        const body = parse(faultRules, ctx.body);
+        faults.set(body.rules, body.seed);
         return json(200, { rules: faults.list() });
       },
     },

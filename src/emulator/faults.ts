@@ -2,7 +2,8 @@
  * Fault injection: rules matched against each API request (first rule that matches and fires wins). A rule may
  * delay, answer a status instead of handling, drop the connection before handling, or handle (commit) and then drop
  * the connection or answer an error, a limited number of times or with some probability. The answer of a rule may
- * echo the request (as some real servers' error messages do), be raw text (an HTML error page), or never end.
+ * echo the request (as some real servers' error messages do), be raw text (an HTML error page), or never end. The
+ * probability draws come from a seeded generator when the rules are set with a `seed`, so a faulty run can be replayed.
  */
 import { z } from "zod";
 
@@ -30,6 +31,8 @@ export const faultRule = z
     endlessBody: z.boolean().optional(),
     /** Wait this long before going on. */
     delayMs: z.number().int().min(0).max(600_000).optional(),
+    /** Handle (commit) the request, then wait this long before answering: a server that commits but answers slowly. */
+    delayAfterCommitMs: z.number().int().min(0).max(600_000).optional(),
     /** Close the connection without answering, before handling or after committing the change. */
     drop: z.enum(["before", "after"]).optional(),
     /** Handle (commit) the request, then answer this status instead of the real answer. */
@@ -53,7 +56,11 @@ export const faultRule = z
   );
 export type FaultRule = z.infer<typeof faultRule>;
 
-export const faultRules = z.object({ rules: z.array(faultRule) });
+export const faultRules = z.object({
+  rules: z.array(faultRule),
+  /** Seeds the draws of `probability`: the same seed and requests fire the same faults. Math.random when absent. */
+  seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
+});
 
 interface ActiveRule {
   readonly rule: FaultRule;
@@ -63,9 +70,11 @@ interface ActiveRule {
 
 export class FaultInjector {
   private rules: ActiveRule[] = [];
+  private random: () => number = Math.random;
 
-  /** Replaces every rule. */
-  set(rules: readonly FaultRule[]): void {
+  /** Replaces every rule; a `seed` makes the probability draws repeatable. */
+  set(rules: readonly FaultRule[], seed?: number): void {
+    this.random = seed === undefined ? Math.random : seededRandom(seed);
     this.rules = rules.map((rule) => ({
       rule,
       pattern: rule.path === undefined ? undefined : new RegExp(rule.path),
@@ -79,7 +88,7 @@ export class FaultInjector {
   }
 
   /** The rule that fires for this request, if any; firing uses up one of its `times`. */
-  take(method: string, path: string, random: () => number = Math.random): FaultRule | undefined {
+  take(method: string, path: string, random: () => number = this.random): FaultRule | undefined {
     for (const active of this.rules) {
       const { rule } = active;
       if (rule.method !== undefined && rule.method.toUpperCase() !== method.toUpperCase()) continue;
@@ -91,6 +100,18 @@ export class FaultInjector {
     }
     return undefined;
   }
+}
+
+/** mulberry32: tiny, fast, and good enough to spread faults; not for anything secret. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 function isRegExp(source: string): boolean {

@@ -109,6 +109,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (rule?.status !== undefined) return answerFault(rule.status, "status");
 
     const reply = body.reply ?? (await dispatch(api, req, method, path, url.searchParams, body.value));
+    await sleep(rule?.delayAfterCommitMs ?? 0);
     if (rule?.drop === "after") {
       record(null, "drop-after");
       req.socket.destroy();

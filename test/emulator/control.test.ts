@@ -128,6 +128,32 @@ describe("faults", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(240);
   });
 
+  test("delayAfterCommitMs: the object exists before the slow answer arrives", async () => {
+    await emu.login();
+    await setFaults([{ method: "POST", path: "heroku$", delayAfterCommitMs: 800, times: 1 }]);
+    const started = Date.now();
+    const pending = emu.infisical("POST", HEROKU, createBody(heroku, "slow-answer"));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await names()).toEqual(["slow-answer"]);
+    expect((await pending).status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(790);
+  });
+
+  test("a seed makes the probability draws repeatable", async () => {
+    const draw = async (seed: number): Promise<number[]> => {
+      const res = await emu.control("PUT", "/faults", { rules: [{ path: "heroku", status: 503, probability: 0.5 }], seed });
+      expect(res.status).toBe(200);
+      const statuses: number[] = [];
+      for (let i = 0; i < 16; i++) statuses.push((await emu.infisical("GET", HEROKU)).status);
+      return statuses;
+    };
+    const first = await draw(7);
+    expect(first).toContain(503);
+    expect(first).toContain(200);
+    expect(await draw(7)).toEqual(first);
+    expect(await draw(8)).not.toEqual(first);
+  });
+
   test("invalid rules are 400 and leave the rules unchanged", async () => {
     await setFaults([{ status: 500, times: 0 }]);
     for (const rules of [[{ path: "(" }], [{ status: 500, drop: "before" }], [{ probability: 2 }], "nope"]) {

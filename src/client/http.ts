@@ -11,6 +11,7 @@ import { ApiError, NetworkError, RedirectError, ResponseShapeError, VaultbridgeE
 import { clientMessages as msg } from "./messages";
 import { Redactor, secretsIn } from "./redactor";
 import { DEFAULT_RETRY, type RetryOptions, RETRY_ERROR_CODES, RETRY_STATUS, retryDecision } from "./retry-policy";
+import { stopSignalOf } from "./stop-signal";
 
 /** The most of a body read; a larger (or endless) one is refused rather than buffered. */
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -110,12 +111,19 @@ export class HttpClient {
     this.redactor.add(...secretsIn(spec.body, this.secretFields));
     const budget = AbortSignal.timeout(remaining);
     const signal = spec.signal ? AbortSignal.any([spec.signal, budget]) : budget;
+    // Backoff waits end at the stop itself, not at the end of a write's grace (see stop-signal).
+    const stop = stopSignalOf(spec.signal);
+    const waits = stop ? AbortSignal.any([signal, stop]) : signal;
     const failed = (err: unknown, reason?: string): VaultbridgeError => {
       if (spec.signal?.aborted) return new VaultbridgeError(`${call.service} API call ${call.method} ${call.path} was cancelled`, "VB_CANCELLED", { cause: err });
       this.log.debug(`${call.method} ${call.path} failed`, { error: errorCode(err), ms: Date.now() - started });
       if (budget.aborted) return new NetworkError(call.service, call.method, call.path, err, msg.budgetSpent(this.retry.budgetMs));
       return new NetworkError(call.service, call.method, call.path, err, reason);
     };
+    // Stopping: a write not yet sent is not sent (one in flight finishes under its grace signal).
+    if (stop?.aborted && spec.method !== "GET" && !spec.idempotent) {
+      throw new VaultbridgeError(`${call.service} API call ${call.method} ${call.path} was not sent: the run is stopping`, "VB_CANCELLED");
+    }
 
     let res: Dispatcher.ResponseData<unknown>;
     try {
@@ -131,7 +139,7 @@ export class HttpClient {
         signal,
         headersTimeout: attemptTimeout,
         bodyTimeout: attemptTimeout,
-        retryOptions: { retry: retryDecision(spec.method, this.retry, deadline, signal, spec.idempotent) },
+        retryOptions: { retry: retryDecision(spec.method, this.retry, deadline, waits, spec.idempotent) },
       };
       res = await request(url, opts);
     } catch (err) {

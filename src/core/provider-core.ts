@@ -14,6 +14,7 @@ import { validateAttributes } from "../framework/validate";
 import { type ObjectValue, type Value, isObject, isUnknown, isWhollyKnown, valuesEqual } from "../framework/value";
 import { type Attributes, isComputed } from "../framework/schema";
 import { refuseWriteOnlyValues, stripWriteOnly, withWriteOnlyFrom } from "../framework/write-only";
+import { graceSignal } from "../client/stop-signal";
 import { describeFailure } from "./failure";
 
 export interface PlanResult {
@@ -32,11 +33,20 @@ export interface StateResult {
 export interface ProviderCoreOptions {
   readonly env?: NodeJS.ProcessEnv;
   readonly log?: Logger;
+  /**
+   * How long a write in flight may still take after `stop()` (its answer, and the lost-answer lookup) before it is
+   * cut. Bounds the wait of a Ctrl-C; Terraform records what finishes within it. Default 30 s.
+   */
+  readonly stopGraceMs?: number;
 }
+
+const DEFAULT_STOP_GRACE_MS = 30_000;
 
 export class ProviderCore<Client> {
   private client: Client | null = null;
   private readonly stopper = stopController();
+  /** Writes run under this: it aborts only `stopGraceMs` after the stop (see stop-signal). */
+  private readonly writeSignal: AbortSignal;
   private readonly log: Logger;
   private readonly env: NodeJS.ProcessEnv;
 
@@ -46,6 +56,7 @@ export class ProviderCore<Client> {
   ) {
     this.log = options.log ?? silentLogger;
     this.env = options.env ?? process.env;
+    this.writeSignal = graceSignal(this.stopper.signal, options.stopGraceMs ?? DEFAULT_STOP_GRACE_MS);
   }
 
   resource(typeName: string): ResourceDefinition<Client> | undefined {
@@ -166,9 +177,12 @@ export class ProviderCore<Client> {
   async applyResourceChange(typeName: string, prior: ObjectValue | null, planned: ObjectValue | null, config: Value = null): Promise<StateResult> {
     const diags = new Diagnostics();
     const r = this.resource(typeName);
-    const ctx = this.context(diags);
+    const ctx = this.context(diags, this.writeSignal);
     if (!r || !ctx) return { state: prior, diagnostics: diags.hasError() ? diags : diags.error("Unknown Resource Type", `No resource type "${typeName}".`) };
     const verb = planned === null ? "delete" : prior === null ? "create" : "update";
+    if (this.stopper.signal.aborted) {
+      return { state: prior, diagnostics: diags.error("Operation Cancelled", `The run is stopping: nothing was sent to ${verb} this ${r.typeName}.`) };
+    }
     try {
       if (planned === null) {
         if (prior !== null) await r.delete(ctx, prior, diags);
@@ -232,7 +246,11 @@ export class ProviderCore<Client> {
     }
   }
 
-  /** Cancels in-flight API calls (Terraform's StopProvider, or Ctrl-C in the engine). */
+  /**
+   * Terraform's StopProvider: ends reads, backoff waits and writes not yet sent at once. Writes in flight (the
+   * server may be committing them) get `stopGraceMs` to finish or to be recovered by the lost-answer lookup, so
+   * Terraform can record what they created.
+   */
   stop(): void {
     this.stopper.abort();
   }
@@ -242,12 +260,12 @@ export class ProviderCore<Client> {
     this.client = null;
   }
 
-  private context(diags: Diagnostics): ResourceContext<Client> | null {
+  private context(diags: Diagnostics, signal: AbortSignal = this.stopper.signal): ResourceContext<Client> | null {
     if (this.client === null) {
       diags.error("Provider Not Configured", `The ${this.definition.name} provider was not configured before use; this is a bug in vaultbridge, please report it.`);
       return null;
     }
-    return { client: this.client, signal: this.stopper.signal, log: this.log };
+    return { client: this.client, signal, log: this.log };
   }
 }
 

@@ -19,6 +19,10 @@ export const silentLogger: Logger = { debug() {}, info() {}, warn() {} };
 /** Passed to every CRUD call: the configured API client, a cancellation signal and a logger. */
 export interface ResourceContext<Client> {
   readonly client: Client;
+  /**
+   * Pass it to every API call. Reads are cancelled by it at once on stop; in create, update and delete it lets a
+   * call in flight finish (bounded), and ends only waits and calls not yet sent.
+   */
   readonly signal: AbortSignal;
   readonly log: Logger;
 }

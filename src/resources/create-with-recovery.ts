@@ -7,6 +7,7 @@
  */
 import { ConflictError, isTransientFailure, mayHaveCommitted, RateLimitError } from "../client/errors";
 import { DEFAULT_RETRY } from "../client/retry-policy";
+import { stopSignalOf } from "../client/stop-signal";
 import type { Logger } from "../framework/resource";
 import { recoveryMessages as msg } from "./messages";
 
@@ -18,6 +19,7 @@ export interface CreateWithRecoveryOptions<T> {
   /** The `terraform import` id that finds the object, for the advice on a name already taken. */
   readonly importId?: string;
   readonly log: Logger;
+  /** The write's signal: the lookup runs even while stopping (within the grace); a new attempt does not. */
   readonly signal?: AbortSignal;
   /** Attempts of the create itself (the HTTP layer has already retried what it safely could). */
   readonly attempts?: number;
@@ -56,8 +58,10 @@ export async function createWithRecovery<T>(o: CreateWithRecoveryOptions<T>): Pr
       // Not there: a refusal stands; a transient failure is tried again.
       const again = isTransientFailure(err) || err instanceof ConflictError;
       const wait = waitBefore(attempt, err);
-      if (!again || attempt >= attempts || o.signal?.aborted || Date.now() + wait >= deadline) throw err;
-      await sleep(wait);
+      const stop = stopSignalOf(o.signal);
+      if (!again || attempt >= attempts || stop?.aborted || Date.now() + wait >= deadline) throw err;
+      await sleep(wait, stop);
+      if (stop?.aborted) throw err;
     }
   }
 }
@@ -68,6 +72,15 @@ function waitBefore(attempt: number, err: unknown): number {
   return Math.min(MAX_WAIT_MS, Math.max(backoff, asked));
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** Resolves after `ms`, or at once when `signal` aborts. */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done, { once: true });
+    function done(): void {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    }
+  });
 }

@@ -1,6 +1,7 @@
 /**
  * The provider process as go-plugin drives it: handshake line first on stdout, Ctrl-C ignored (Terraform answers
- * it with StopProvider), StopProvider cancels API calls in flight, Shutdown exits at once.
+ * it with StopProvider), StopProvider cancels reads and waits at once but lets writes in flight finish (bounded),
+ * Shutdown exits at once.
  * Assumes dist/ is built (the test command builds first).
  */
 import { spawn } from "node:child_process";
@@ -76,7 +77,7 @@ test("a TLS handshake line carries the certificate, base64 without padding", asy
   expect(x.keyUsage).toContain("1.3.6.1.5.5.7.3.1");
 });
 
-test("StopProvider cancels API calls in flight", async () => {
+test("StopProvider cancels reads in flight", async () => {
   const emu = await TestEmulator.start();
   try {
     await emu.control("PUT", "/latency", { ms: 5000 });
@@ -93,4 +94,70 @@ test("StopProvider cancels API calls in flight", async () => {
     await emu.control("PUT", "/latency", { ms: 0 });
     await emu.close();
   }
+});
+
+describe("StopProvider during apply", () => {
+  let emu: TestEmulator;
+  beforeAll(async () => {
+    emu = await TestEmulator.start();
+  });
+  afterAll(() => emu.close());
+  beforeEach(() => emu.reset());
+
+  const planned = (name: string) => {
+    const core = new ProviderCore(infisicalProvider, { env: {} });
+    const plan = core.planResourceChange("infisical_app_connection_heroku", null, { name, credentials: { auth_token: "HRKU-t" } });
+    return { core, planned: plan.planned };
+  };
+  const configure = (core: ProviderCore<unknown>) =>
+    core.configure({ host: emu.url, auth: { universal: { client_id: emu.emulator.infisical.clientId, client_secret: emu.emulator.infisical.clientSecret } } });
+
+  test("a create in flight is waited for, not cut: its object is returned", async () => {
+    await emu.faults([{ method: "POST", path: "heroku$", delayAfterCommitMs: 1500 }]);
+    const { core, planned: p } = planned("waited-for");
+    configure(core);
+    const pending = core.applyResourceChange("infisical_app_connection_heroku", null, p);
+    setTimeout(() => core.stop(), 300);
+    const r = await pending;
+    expect(r.diagnostics.errors).toEqual([]);
+    expect(r.state?.name).toBe("waited-for");
+    expect(typeof r.state?.id).toBe("string");
+    await core.close();
+  });
+
+  test("the wait is bounded by the grace: a write still unanswered then fails, nothing is retried", async () => {
+    await emu.faults([{ method: "POST", path: "heroku$", delayAfterCommitMs: 8000 }]);
+    const core = new ProviderCore(infisicalProvider, { env: {}, stopGraceMs: 400 });
+    configure(core);
+    const p = core.planResourceChange("infisical_app_connection_heroku", null, { name: "too-slow", credentials: { auth_token: "HRKU-t" } }).planned;
+    const started = Date.now();
+    const pending = core.applyResourceChange("infisical_app_connection_heroku", null, p);
+    setTimeout(() => core.stop(), 200);
+    const r = await pending;
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(r.state).toBeNull();
+    expect(r.diagnostics.errors[0].detail).toMatch(/cancelled/);
+    // Committed once and not created again (its answer is still on the way; a later create adopts it).
+    const listed = await emu.infisical("GET", "/api/v1/app-connections");
+    expect((listed.body as { appConnections: { name: string }[] }).appConnections.map((c) => c.name)).toEqual(["too-slow"]);
+    await core.close();
+  });
+
+  test("a backoff wait ends at the stop, and a write not yet sent is not sent", async () => {
+    await emu.faults([{ method: "POST", path: "heroku$", status: 429, headers: { "retry-after": "15" } }]);
+    const { core, planned: p } = planned("never-sent");
+    configure(core);
+    const started = Date.now();
+    const pending = core.applyResourceChange("infisical_app_connection_heroku", null, p);
+    setTimeout(() => core.stop(), 500);
+    const r = await pending;
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(r.diagnostics.errors[0].detail).toMatch(/429/);
+    const after = await core.applyResourceChange("infisical_app_connection_heroku", null, p);
+    expect(after.diagnostics.errors[0].summary).toBe("Operation Cancelled");
+    await emu.faults([]);
+    const listed = await emu.infisical("GET", "/api/v1/app-connections");
+    expect((listed.body as { appConnections: unknown[] }).appConnections).toEqual([]);
+    await core.close();
+  });
 });

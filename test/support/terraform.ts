@@ -36,9 +36,17 @@ export interface RunOptions {
   readonly timeoutMs?: number;
 }
 
+export interface RunningTerraform {
+  readonly result: Promise<RunResult>;
+  /** Sends a signal to terraform's whole process group (terraform and its provider processes). */
+  signal(sig: NodeJS.Signals): void;
+}
+
 export interface RunResult {
   readonly args: readonly string[];
   readonly code: number | null;
+  /** The signal that ended terraform, if one did. */
+  readonly signal: NodeJS.Signals | null;
   readonly stdout: string;
   readonly stderr: string;
   readonly durationMs: number;
@@ -113,6 +121,26 @@ export class TerraformWorkspace {
 
   /** Runs `terraform <args>` in the workspace (`-no-color` added where the subcommand takes it). */
   run(args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
+    return this.start(args, opts).result;
+  }
+
+  /**
+   * Starts `terraform <args>` and hands back its process group (terraform and the providers it launches), so a
+   * test can signal them the way a terminal does: `signal("SIGINT")` is Ctrl-C, `signal("SIGKILL")` a crash.
+   */
+  start(args: readonly string[], opts: RunOptions = {}): RunningTerraform {
+    let pgid: number | undefined;
+    const result = this.spawnRun(args, opts, (pid) => (pgid = pid));
+    return {
+      result,
+      signal: (sig) => {
+        if (pgid === undefined) throw new Error("terraform has not started");
+        process.kill(-pgid, sig);
+      },
+    };
+  }
+
+  private spawnRun(args: readonly string[], opts: RunOptions, onSpawn: (pid: number) => void): Promise<RunResult> {
     const full = [...args];
     if (full.length > 0 && NO_COLOR_COMMANDS.has(full[0]) && !full.includes("-no-color")) full.splice(1, 0, "-no-color");
     const env: NodeJS.ProcessEnv = {};
@@ -124,6 +152,7 @@ export class TerraformWorkspace {
     return new Promise<RunResult>((resolve, reject) => {
       // Its own process group, so a timeout can end terraform together with the provider processes it started.
       const child = spawn("terraform", full, { cwd: this.dir, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+      if (child.pid !== undefined) onSpawn(child.pid);
       const out: Buffer[] = [];
       const err: Buffer[] = [];
       child.stdout.on("data", (c: Buffer) => out.push(c));
@@ -141,11 +170,12 @@ export class TerraformWorkspace {
         clearTimeout(timer);
         reject(new Error(`could not run terraform ${full.join(" ")}: ${e.message}`));
       });
-      child.once("close", (code) => {
+      child.once("close", (code, signal) => {
         clearTimeout(timer);
         const result: RunResult = {
           args: full,
           code,
+          signal,
           stdout: Buffer.concat(out).toString("utf8"),
           stderr: Buffer.concat(err).toString("utf8"),
           durationMs: Date.now() - started,

@@ -2,6 +2,7 @@
  * The provider executables' main: the core for one provider, served over the plugin protocol. Logs are hclog
  * JSON on stderr (Terraform shows them under TF_LOG); stdout carries only the handshake line.
  */
+import { CreateIntents, providerIntentsPath } from "../core/create-intents";
 import { ProviderCore } from "../core/provider-core";
 import type { ProviderDefinition } from "../framework/resource";
 import { hclogLogger } from "../plugin/hclog";
@@ -10,7 +11,8 @@ import { providerService } from "../protocol/provider-service";
 
 export function runProvider<C>(definition: ProviderDefinition<C>): void {
   const log = hclogLogger(`provider.terraform-provider-${definition.name}`);
-  const core = new ProviderCore(definition, { log });
+  // Terraform starts providers in its working directory: the intents live in its data directory there.
+  const core = new ProviderCore(definition, { log, intents: new CreateIntents(providerIntentsPath(process.env)) });
   servePlugin({
     source: definition.source,
     executable: `terraform-provider-${definition.name}`,

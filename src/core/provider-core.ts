@@ -15,7 +15,9 @@ import { type ObjectValue, type Value, isObject, isUnknown, isWhollyKnown, value
 import { type Attributes, isComputed } from "../framework/schema";
 import { refuseWriteOnlyValues, stripWriteOnly, withWriteOnlyFrom } from "../framework/write-only";
 import { graceSignal } from "../client/stop-signal";
+import type { CreateIntents } from "./create-intents";
 import { describeFailure } from "./failure";
+import { createRecorded } from "./recorded-create";
 
 export interface PlanResult {
   readonly action: PlanAction;
@@ -38,6 +40,12 @@ export interface ProviderCoreOptions {
    * cut. Bounds the wait of a Ctrl-C; Terraform records what finishes within it. Default 30 s.
    */
   readonly stopGraceMs?: number;
+  /**
+   * Where creates in flight are recorded, so that an object a killed run created is adopted by the next create of
+   * it instead of failing "already exists". The tfplugin6 front end passes one; the engine keeps its own (keyed by
+   * address, adopted at plan time).
+   */
+  readonly intents?: CreateIntents;
 }
 
 const DEFAULT_STOP_GRACE_MS = 30_000;
@@ -49,6 +57,7 @@ export class ProviderCore<Client> {
   private readonly writeSignal: AbortSignal;
   private readonly log: Logger;
   private readonly env: NodeJS.ProcessEnv;
+  private readonly intents: CreateIntents | undefined;
 
   constructor(
     readonly definition: ProviderDefinition<Client>,
@@ -56,6 +65,7 @@ export class ProviderCore<Client> {
   ) {
     this.log = options.log ?? silentLogger;
     this.env = options.env ?? process.env;
+    this.intents = options.intents;
     this.writeSignal = graceSignal(this.stopper.signal, options.stopGraceMs ?? DEFAULT_STOP_GRACE_MS);
   }
 
@@ -190,7 +200,10 @@ export class ProviderCore<Client> {
       }
       const normalized = config === null ? null : validateAttributes(r.attributes, config, new Diagnostics());
       const sending = withWriteOnlyFrom(r.attributes, planned, normalized);
-      const result = prior === null ? await r.create(ctx, sending, diags) : await r.update(ctx, prior, sending, diags);
+      const result =
+        prior === null
+          ? await createRecorded({ resource: r, ctx, planned: sending, diags, intents: this.intents, unadoptable: (found) => this.unadoptable(r, found, planned) })
+          : await r.update(ctx, prior, sending, diags);
       const state = result && stripWriteOnly(r.attributes, result);
       if (state) assertApplyKeepsPlan(r.attributes, planned, state, diags);
       return { state: state ?? (prior === null ? null : prior), diagnostics: diags };
@@ -244,6 +257,14 @@ export class ProviderCore<Client> {
       diags.add(describeFailure(err, "list", r.typeName));
       return { states: [], diagnostics: diags };
     }
+  }
+
+  /** Why an existing object cannot be brought to `planned` in place (the plan from it would replace it), or null. */
+  private unadoptable(r: ResourceDefinition<Client>, found: ObjectValue, planned: ObjectValue): string | null {
+    const plan = this.planResourceChange(r.typeName, found, planned);
+    if (plan.diagnostics.hasError()) return plan.diagnostics.errors.map((d) => d.detail).join(" ");
+    if (plan.action === "replace") return `it differs in ${plan.requiresReplace.map(String).join(", ")}, which cannot change in place`;
+    return null;
   }
 
   /**

@@ -8,7 +8,8 @@
  * atomically after every operation; an interrupted run stops scheduling and keeps what finished.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { CreateIntents } from "../core/create-intents";
 import { ProviderCore } from "../core/provider-core";
 import { type Diagnostic, Diagnostics } from "../framework/diagnostics";
 import { AttributePath } from "../framework/path";
@@ -635,7 +636,7 @@ export async function importResource(stackDir: string, address: string, id: stri
 /** The working state during apply: instances by address, written atomically after every change. */
 class StateBook {
   private doc: StateDocument;
-  private readonly intentsPath: string;
+  private readonly intents: CreateIntents;
   private pending: Promise<void> | null = null;
   private writing: Promise<void> = Promise.resolve();
 
@@ -646,7 +647,7 @@ class StateBook {
     private readonly store?: StateStore,
   ) {
     this.doc = structuredClone(start);
-    this.intentsPath = `${path}.intents.json`;
+    this.intents = intentsBeside(path);
   }
 
   value(address: string): ObjectValue | null {
@@ -698,25 +699,12 @@ class StateBook {
   intend(c: InstanceChange, core: ProviderCore<unknown>, planned: ObjectValue): { address: string } | null {
     const importId = core.resource(c.type)?.importIdOf?.(planned);
     if (!importId) return null;
-    const intents = this.readIntents();
-    intents[c.address] = { type: c.type, providerKey: c.providerKey, importId };
-    this.writeIntents(intents);
+    this.intents.record(c.address, { type: c.type, providerKey: c.providerKey, importId });
     return { address: c.address };
   }
 
   fulfil(intent: { address: string }): void {
-    const intents = this.readIntents();
-    if (!(intent.address in intents)) return;
-    delete intents[intent.address];
-    if (Object.keys(intents).length === 0) rmSync(this.intentsPath, { force: true });
-    else this.writeIntents(intents);
-  }
-
-  /** Atomically (temp file + rename): a run killed mid-write must not lose the intents of the others. */
-  private writeIntents(intents: Record<string, unknown>): void {
-    const tmp = `${this.intentsPath}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(intents, null, 2), { mode: 0o600 });
-    renameSync(tmp, this.intentsPath);
+    this.intents.settle(intent.address);
   }
 
   /** Writes the state now (the first write of a run also keeps the previous file as the backup). */
@@ -746,15 +734,6 @@ class StateBook {
     return this.pending;
   }
 
-  private readIntents(): Record<string, { type: string; providerKey: string; importId: string }> {
-    if (!existsSync(this.intentsPath)) return {};
-    try {
-      return JSON.parse(readFileSync(this.intentsPath, "utf8")) as Record<string, { type: string; providerKey: string; importId: string }>;
-    } catch {
-      return {};
-    }
-  }
-
   private find(address: string): { res: StateResource; inst: StateInstance } | null {
     for (const res of this.doc.resources) {
       for (const inst of res.instances) if (instanceAddress(res, inst) === address) return { res, inst };
@@ -769,28 +748,23 @@ class StateBook {
  * next apply completes the stack without a duplicate. An intent whose address the state records is only settled.
  */
 async function adoptIntents(stack: Stack, state: StateDocument, cores: Map<string, ProviderCore<unknown>>, diags: Diagnostics): Promise<void> {
-  const path = `${stack.statePath}.intents.json`;
-  if (!existsSync(path)) return;
-  let intents: Record<string, { type: string; providerKey: string; importId: string }>;
-  try {
-    intents = JSON.parse(readFileSync(path, "utf8")) as typeof intents;
-  } catch {
-    return;
-  }
+  const intents = intentsBeside(stack.statePath).all();
+  if (intents.size === 0) return;
   const book = new StateBook(stack.statePath, state);
-  for (const [address, intent] of Object.entries(intents)) {
+  for (const [address, intent] of intents) {
     const r = stack.resources.find((x) => address === x.address || address.startsWith(`${x.address}[`));
-    const core = cores.get(intent.providerKey);
     // Recorded in state already: the run died after writing the state and before settling the intent.
     if (book.value(address)) {
       book.fulfil({ address });
       continue;
     }
-    if (!r || !core) continue;
+    const providerKey = intent.providerKey;
+    const core = providerKey === undefined ? undefined : cores.get(providerKey);
+    if (!r || !core || providerKey === undefined) continue;
     const found = await core.importResourceState(intent.type, intent.importId);
     if (!found.state) continue;
     const index = /\[(\d+)\]$/.exec(address)?.[1];
-    book.put({ address, resource: r.address, type: intent.type, index: index === undefined ? undefined : Number(index), providerKey: intent.providerKey }, found.state, r, core);
+    book.put({ address, resource: r.address, type: intent.type, index: index === undefined ? undefined : Number(index), providerKey }, found.state, r, core);
     diags.warning("Adopted An Interrupted Create", `${r.constructPath}: ${address} was being created when an earlier run stopped; the object it created (${intent.importId}) is adopted instead of created again.`);
   }
   Object.assign(state, book.snapshot());
@@ -826,6 +800,11 @@ async function importBlocks(stack: Stack, state: StateDocument, cores: Map<strin
   }
   Object.assign(state, book.snapshot());
   return imported;
+}
+
+/** The engine's intents, keyed by address, beside the state (`terraform.tfstate.intents.json`). */
+function intentsBeside(statePath: string): CreateIntents {
+  return new CreateIntents(`${statePath}.intents.json`);
 }
 
 /** Terraform's rule at apply: the final plan may only fill in values the saved plan left unknown. */

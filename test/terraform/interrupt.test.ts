@@ -4,9 +4,11 @@
  * end with every committed object in state; a crash (SIGKILL to terraform and its providers) must be completed by
  * the next apply without "already exists" and without a duplicate.
  */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { TestEmulator } from "../support/emulator";
 import { TerraformWorkspace, describeRun, output, ownDiagnostics, raw, resourceBlock } from "../support/terraform";
-import { HEROKU, blocksFor, listConnections } from "./helpers";
+import { HEROKU, VAULT, blocksFor, listConnections, listVaults } from "./helpers";
 
 const N = 8;
 const SLOW_ANSWER_MS = 2500;
@@ -71,3 +73,59 @@ test("Ctrl-C while committed creates are still answering: terraform records ever
   if (next.code !== 0) throw new Error(`the plan after Ctrl-C is not a no-op\n${describeRun(next)}`);
   expect(ownDiagnostics(output(next))).toEqual([]);
 }, 90_000);
+
+test("kill -9 of terraform and its providers mid-apply: the next apply adopts what was committed, no duplicate", async () => {
+  await emu.reset();
+  ws = new TerraformWorkspace();
+  // Both providers write the one intents file at once.
+  const vaults = resourceBlock(VAULT, "vault", { name: raw('"vault-${count.index}"'), address: "https://vault.example.com", role_id: "role", secret_id: raw('"sid-${count.index}"') }, ["count = 2"]);
+  ws.write({ "main.tf": `${stack(N).replace(blocksFor(emu, HEROKU), blocksFor(emu, HEROKU, VAULT))}
+${vaults}` });
+  await emu.faults([{ method: "POST", path: "^/api/v1/(app-connections/heroku|vault-integrations)$", delayAfterCommitMs: 5000 }]);
+
+  const apply = ws.start(["apply", "-auto-approve"]);
+  await committed(N);
+  while ((await listVaults(emu)).length < 2) await new Promise((r) => setTimeout(r, 50));
+  // As a machine crash would: terraform and every provider process at once, nothing gets to clean up.
+  apply.signal("SIGKILL");
+  const killed = await apply.result;
+  await emu.faults([]);
+  expect(killed.signal).toBe("SIGKILL");
+  // Terraform recorded none of them (it had only just created the state file).
+  const stateText = ws.hasState() ? ws.read("terraform.tfstate") : "";
+  expect(stateText.trim() === "" ? [] : ws.instances(HEROKU)).toEqual([]);
+
+  // The providers ran in terraform's working directory and recorded each create there, without a secret.
+  const intentsFile = join(ws.dir, ".terraform", "vaultbridge", "create-intents.json");
+  expect(existsSync(intentsFile)).toBe(true);
+  const intents = readFileSync(intentsFile, "utf8");
+  expect(Object.keys(JSON.parse(intents) as object)).toHaveLength(N + 2);
+  expect(intents).not.toMatch(/HRKU-token|sid-/);
+
+  const resumed = await ws.run(["apply", "-auto-approve"]);
+  if (resumed.code !== 0) throw new Error(`the apply after kill -9 failed\n${describeRun(resumed)}`);
+  expect(output(resumed)).not.toMatch(/already exists/);
+  expect(await serverNames()).toEqual(expectedNames(N));
+  expect(ws.instances(HEROKU).map((i) => String(i.attributes.name)).sort()).toEqual(expectedNames(N));
+  const ids = (await listConnections(emu)).map((c) => String(c.id)).sort();
+  expect(ws.instances(HEROKU).map((i) => String(i.attributes.id)).sort()).toEqual(ids);
+  expect((await listVaults(emu)).map((v) => String(v.name)).sort()).toEqual(["vault-0", "vault-1"]);
+  expect(ws.instances(VAULT)).toHaveLength(2);
+  expect(existsSync(intentsFile)).toBe(false);
+
+  const next = await ws.run(["plan", "-detailed-exitcode"]);
+  if (next.code !== 0) throw new Error(`the plan after recovery is not a no-op\n${describeRun(next)}`);
+}, 90_000);
+
+test("an object of that name this configuration never created: the error names the exact terraform import command", async () => {
+  await emu.reset();
+  await emu.infisical("POST", "/api/v1/app-connections/heroku", { name: "taken", method: "auth-token", credentials: { authToken: "HRKU-theirs" } });
+  ws = new TerraformWorkspace();
+  ws.write({ "main.tf": `${blocksFor(emu, HEROKU)}\n${resourceBlock(HEROKU, "web", { name: "taken", credentials: { auth_token: "HRKU-ours" } })}` });
+  const failed = await ws.run(["apply", "-auto-approve"], { expectCode: 1 });
+  const [error] = ownDiagnostics(output(failed));
+  expect(error.address).toBe(`${HEROKU}.web`);
+  expect(error.detail).toContain("already exists");
+  expect(error.detail).toContain(`terraform import '${HEROKU}.<NAME>' taken`);
+  expect(await serverNames()).toEqual(["taken"]);
+}, 60_000);

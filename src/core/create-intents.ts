@@ -1,0 +1,145 @@
+/**
+ * Creates in flight, recorded durably: a run killed between sending a create and recording its answer leaves the
+ * object on the server and nothing in state. The intent written before the create lets the next run adopt that
+ * object instead of failing "already exists" or making a duplicate. The engine keys intents by resource address
+ * (beside its state); the tfplugin6 provider, which never learns addresses, by type and import id (in Terraform's
+ * data directory). One file, so the engine's `<state>.intents.json` format stays as it was.
+ *
+ * Never holds a secret: only the type, the import id (a name), when, and which process. Safe against concurrent
+ * writers (the provider processes of one run, two runs): each change is a read-modify-write under an exclusive
+ * lock file, written to a temp file and renamed into place, so a reader never sees half a file.
+ */
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { z } from "zod";
+
+export const createIntent = z.object({
+  /** Resource type, e.g. `infisical_app_connection_postgres`. */
+  type: z.string().min(1),
+  /** What `terraform import` takes to find the object (a name, or `<project_id>/<name>`). */
+  importId: z.string().min(1),
+  /** The engine's provider configuration key (`infisical`, `infisical.eu`). */
+  providerKey: z.string().optional(),
+  /** When the create was sent (ISO 8601). */
+  time: z.string().optional(),
+  /** The process that sent it. */
+  pid: z.number().int().optional(),
+});
+export type CreateIntent = z.infer<typeof createIntent>;
+
+/** The file's shape: intents by key. Entries are checked one by one, so one bad entry costs only itself. */
+const intentFile = z.record(z.string(), z.unknown());
+
+/** The key of a provider-side intent: what identifies the object to create. */
+export function intentKey(type: string, importId: string): string {
+  return `${type} ${importId}`;
+}
+
+/** The provider's intents file in Terraform's data directory (`TF_DATA_DIR`, default `.terraform` in the cwd). */
+export function providerIntentsPath(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): string {
+  return join(cwd, env.TF_DATA_DIR || ".terraform", "vaultbridge", "create-intents.json");
+}
+
+const LOCK_WAIT_MS = 5_000;
+/** A lock is held for one small read-modify-write; one this old was left by a killed process. */
+const LOCK_STALE_MS = 10_000;
+
+export class CreateIntents {
+  constructor(readonly path: string) {}
+
+  /** Every well-formed intent, by key; a missing or unreadable file is none. */
+  all(): Map<string, CreateIntent> {
+    return parse(this.path);
+  }
+
+  get(key: string): CreateIntent | undefined {
+    return this.all().get(key);
+  }
+
+  /** Records (or replaces) an intent, stamped with this process and the time. */
+  record(key: string, intent: Pick<CreateIntent, "type" | "importId" | "providerKey">): void {
+    this.change((all) => all.set(key, { ...intent, time: new Date().toISOString(), pid: process.pid }));
+  }
+
+  /** The create's answer arrived (or its object is in state): forget the intent; the file goes with the last one. */
+  settle(key: string): void {
+    if (!existsSync(this.path)) return;
+    this.change((all) => all.delete(key));
+  }
+
+  private change(edit: (all: Map<string, CreateIntent>) => unknown): void {
+    mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
+    withLock(`${this.path}.lock`, () => {
+      const all = parse(this.path);
+      edit(all);
+      if (all.size === 0) {
+        rmSync(this.path, { force: true });
+        return;
+      }
+      const tmp = `${this.path}.${process.pid}.${Date.now()}.tmp`;
+      writeFileSync(tmp, JSON.stringify(Object.fromEntries(all), null, 2), { mode: 0o600 });
+      renameSync(tmp, this.path);
+    });
+  }
+}
+
+function parse(path: string): Map<string, CreateIntent> {
+  const out = new Map<string, CreateIntent>();
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, "utf8"));
+  } catch {
+    return out;
+  }
+  const file = intentFile.safeParse(raw);
+  if (!file.success) return out;
+  for (const [key, value] of Object.entries(file.data)) {
+    const intent = createIntent.safeParse(value);
+    if (intent.success) out.set(key, intent.data);
+  }
+  return out;
+}
+
+/** Runs `fn` holding `lockPath` (created exclusively); takes over a lock whose holder is gone or that is stale. */
+function withLock(lockPath: string, fn: () => void): void {
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      const fd = openSync(lockPath, "wx", 0o600);
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+      if (isStale(lockPath)) {
+        rmSync(lockPath, { force: true });
+        continue;
+      }
+      if (Date.now() > deadline) throw new Error(`${lockPath} stayed locked for ${LOCK_WAIT_MS / 1000} s`);
+      sleepSync(5);
+    }
+  }
+  try {
+    fn();
+  } finally {
+    rmSync(lockPath, { force: true });
+  }
+}
+
+function isStale(lockPath: string): boolean {
+  try {
+    if (Date.now() - statSync(lockPath).mtimeMs > LOCK_STALE_MS) return true;
+    const pid = Number(readFileSync(lockPath, "utf8"));
+    if (!Number.isInteger(pid) || pid <= 0) return false; // being written right now
+    process.kill(pid, 0);
+    return false;
+  } catch (err) {
+    // ESRCH: its holder is gone. ENOENT: released meanwhile (the next try takes it).
+    return (err as NodeJS.ErrnoException).code === "ESRCH";
+  }
+}
+
+/** The lock is held for a few milliseconds: a synchronous pause keeps every intent write atomic for its caller. */
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}

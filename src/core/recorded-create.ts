@@ -1,0 +1,87 @@
+/**
+ * A create under a durable intent (see create-intents): recorded before it is sent, forgotten once its answer
+ * arrives. A create answered "already exists" while an earlier intent for the same object is on record is that
+ * earlier run's object, committed after its process died: it is adopted (found by its import id, then updated to
+ * the planned values) instead of failing. Without such an intent the name belongs to someone else, and the error
+ * says how to import it.
+ */
+import { ApiError, ConflictError, ServerError, VaultbridgeError } from "../client/errors";
+import { Diagnostics } from "../framework/diagnostics";
+import type { Logger, ResourceContext, ResourceDefinition } from "../framework/resource";
+import type { ObjectValue } from "../framework/value";
+import { type CreateIntents, intentKey } from "./create-intents";
+
+export interface RecordedCreate<Client> {
+  readonly resource: ResourceDefinition<Client>;
+  readonly ctx: ResourceContext<Client>;
+  readonly planned: ObjectValue;
+  readonly diags: Diagnostics;
+  readonly intents?: CreateIntents;
+  /** Why the object found cannot become the planned one in place (a replacement would be needed), or null. */
+  readonly unadoptable: (found: ObjectValue) => string | null;
+}
+
+export async function createRecorded<Client>(o: RecordedCreate<Client>): Promise<ObjectValue | null> {
+  const r = o.resource;
+  const importId = r.importIdOf?.(o.planned) ?? null;
+  const key = importId === null ? null : intentKey(r.typeName, importId);
+  const earlier = key === null ? undefined : tryIntents(o.ctx.log, () => o.intents?.get(key));
+  if (key !== null && importId !== null) tryIntents(o.ctx.log, () => o.intents?.record(key, { type: r.typeName, importId }));
+  let answered = false;
+  try {
+    const state = await r.create(o.ctx, o.planned, o.diags);
+    answered = true;
+    return state;
+  } catch (err) {
+    // An answer arrived when the server said something definite; otherwise the create may have committed.
+    answered = err instanceof ApiError && !(err instanceof ServerError);
+    if (!(err instanceof ConflictError) || importId === null) throw err;
+    if (earlier === undefined) throw new VaultbridgeError(alreadyExists(err, r.typeName, importId), "VB_CONFLICT", { cause: err });
+    answered = false; // until the adoption succeeds: a failed one leaves the intent for the next run
+    const state = await adopt(o, importId, err);
+    answered = true;
+    return state;
+  } finally {
+    if (answered && key !== null) tryIntents(o.ctx.log, () => o.intents?.settle(key));
+  }
+}
+
+async function adopt<Client>(o: RecordedCreate<Client>, importId: string, conflict: ConflictError): Promise<ObjectValue | null> {
+  const r = o.resource;
+  // Not finding it is reported below, as part of the conflict.
+  const found = r.importState ? await r.importState(o.ctx, importId, new Diagnostics()) : null;
+  const why = found === null ? `it could not be found by "${importId}"` : o.unadoptable(found);
+  if (found === null || why !== null) {
+    throw new VaultbridgeError(`${alreadyExists(conflict, r.typeName, importId)} An interrupted earlier run was creating it, but it cannot be adopted: ${why}.`, "VB_CONFLICT", { cause: conflict });
+  }
+  o.ctx.log.info(`creating ${r.typeName} "${importId}": adopting the object an interrupted earlier run created`);
+  const state = await r.update(o.ctx, found, o.planned, o.diags);
+  o.diags.warning(
+    "Adopted An Interrupted Create",
+    `${r.typeName} "${importId}" was created by an earlier run that stopped before Terraform recorded it. That object is adopted and brought to this configuration instead of being created again.`,
+  );
+  return state;
+}
+
+/** The API's "already exists", with the exact command that brings the object under management. */
+export function alreadyExists(err: ConflictError, typeName: string, importId: string): string {
+  return (
+    `${err.message.replace(/\.$/, "")}. This configuration did not create it. To manage it with Terraform, import it ` +
+    `into this resource's address (shown above after "with"): terraform import '${typeName}.<NAME>' ${shellQuote(importId)} ` +
+    `(or an import block with id = ${JSON.stringify(importId)}); or give this resource another name.`
+  );
+}
+
+function shellQuote(s: string): string {
+  return /^[A-Za-z0-9._\/-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`;
+}
+
+/** The intents file is a safety net: failing to read or write it must never fail the create itself. */
+function tryIntents<T>(log: Logger, fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch (err) {
+    log.warn("could not update the create-intents file", { error: err instanceof Error ? err.message : String(err) });
+    return undefined;
+  }
+}

@@ -34,13 +34,23 @@ export function fromProtoPath(proto: tf.AttributePath): AttributePath {
   return path;
 }
 
-/** Severity ERROR or WARNING, summary, detail, and `attribute` when the diagnostic has a non-empty path. */
+/**
+ * Severity ERROR or WARNING, summary, detail, and `attribute` when the diagnostic has a non-empty path.
+ *
+ * Terraform cannot place a path inside an attribute's value on its source line (hashicorp/terraform#33491): it
+ * would underline the resource header. So Terraform gets the top-level attribute (`credentials`, `rotation`), whose
+ * `credentials = {` line it shows, and the detail names the full path. Only here: the engine and CDKTF keep it.
+ */
 export function toProtoDiagnostic(d: Diagnostic): tf.Diagnostic {
+  const first = d.path?.steps[0];
+  const nested = d.path !== undefined && d.path.steps.length > 1 && first?.kind === "attribute";
+  const full = d.path?.toString() ?? "";
+  const shown = nested && first.kind === "attribute" ? AttributePath.root(first.name) : d.path;
   return {
     severity: d.severity === "error" ? tf.DiagnosticSeverity.ERROR : tf.DiagnosticSeverity.WARNING,
     summary: d.summary,
-    detail: d.detail,
-    ...(d.path && !d.path.isEmpty ? { attribute: toProtoPath(d.path) } : {}),
+    detail: nested && !d.detail.includes(full) ? `${full}: ${d.detail}` : d.detail,
+    ...(shown && !shown.isEmpty ? { attribute: toProtoPath(shown) } : {}),
   };
 }
 

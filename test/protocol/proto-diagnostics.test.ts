@@ -37,18 +37,26 @@ describe("attribute paths", () => {
 });
 
 describe("diagnostics", () => {
-  test("an error with a path", () => {
+  test("an error on a top-level attribute keeps its path", () => {
+    const d = toProtoDiagnostic({ severity: "error", summary: "Invalid Attribute Value", detail: "Too long.", path: AttributePath.root("name") });
+    expect(d).toEqual({ severity: DiagnosticSeverity.ERROR, summary: "Invalid Attribute Value", detail: "Too long.", attribute: { steps: [{ attribute_name: "name" }] } });
+    expect(decodeMessage("tfplugin6.Diagnostic", encodeMessage("tfplugin6.Diagnostic", d))).toEqual({
+      ...d,
+      attribute: { steps: [{ attribute_name: "name", selector: "attribute_name" }] },
+    });
+  });
+
+  // Terraform cannot place a nested path on its line (hashicorp/terraform#33491): it gets the top-level attribute.
+  test("a nested path: Terraform gets the top-level attribute, the detail the full path", () => {
     const d = toProtoDiagnostic({ severity: "error", summary: "Invalid Attribute Value", detail: "Too long.", path: AttributePath.of("credentials", "password") });
     expect(d).toEqual({
       severity: DiagnosticSeverity.ERROR,
       summary: "Invalid Attribute Value",
-      detail: "Too long.",
-      attribute: { steps: [{ attribute_name: "credentials" }, { attribute_name: "password" }] },
+      detail: "credentials.password: Too long.",
+      attribute: { steps: [{ attribute_name: "credentials" }] },
     });
-    expect(decodeMessage("tfplugin6.Diagnostic", encodeMessage("tfplugin6.Diagnostic", d))).toEqual({
-      ...d,
-      attribute: { steps: [{ attribute_name: "credentials", selector: "attribute_name" }, { attribute_name: "password", selector: "attribute_name" }] },
-    });
+    const named = toProtoDiagnostic({ severity: "warning", summary: "W", detail: "rotation.rotate_at_utc.hours is odd.", path: AttributePath.of("rotation", "rotate_at_utc", "hours") });
+    expect([named.detail, named.attribute]).toEqual(["rotation.rotate_at_utc.hours is odd.", { steps: [{ attribute_name: "rotation" }] }]);
   });
 
   test("a warning without a path (or with the empty path) has no attribute", () => {

@@ -53,9 +53,9 @@ export class TestEmulator {
     this.token = undefined;
   }
 
-  /** Replaces the fault rules (see src/emulator/faults.ts). */
-  async faults(rules: FaultRule[]): Promise<void> {
-    await this.expectOk(this.control("PUT", "/faults", { rules }));
+  /** Replaces the fault rules (see src/emulator/faults.ts); a `seed` makes their probability draws repeatable. */
+  async faults(rules: FaultRule[], seed?: number): Promise<void> {
+    await this.expectOk(this.control("PUT", "/faults", { rules, ...(seed === undefined ? {} : { seed }) }));
   }
 
   /** The request log: method, path, status of every API call since the last clear. */

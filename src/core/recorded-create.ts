@@ -24,36 +24,40 @@ export interface RecordedCreate<Client> {
 export async function createRecorded<Client>(o: RecordedCreate<Client>): Promise<ObjectValue | null> {
   const r = o.resource;
   const importId = r.importIdOf?.(o.planned) ?? null;
-  const key = importId === null ? null : intentKey(r.typeName, importId);
-  const earlier = key === null ? undefined : tryIntents(o.ctx.log, () => o.intents?.get(key));
-  if (key !== null && importId !== null) tryIntents(o.ctx.log, () => o.intents?.record(key, { type: r.typeName, importId }));
+  if (importId === null) return r.create(o.ctx, o.planned, o.diags);
+  const key = intentKey(r.typeName, importId);
+  const earlier = tryIntents(o.ctx.log, () => o.intents?.get(key));
+  tryIntents(o.ctx.log, () => o.intents?.record(key, { type: r.typeName, importId }));
+  // Settled once a definite answer arrives; kept while the create (or the adoption) may still have committed.
   let answered = false;
   try {
     const state = await r.create(o.ctx, o.planned, o.diags);
     answered = true;
     return state;
   } catch (err) {
-    // An answer arrived when the server said something definite; otherwise the create may have committed.
     answered = err instanceof ApiError && !(err instanceof ServerError);
-    if (!(err instanceof ConflictError) || importId === null) throw err;
+    if (!(err instanceof ConflictError)) throw err;
     if (earlier === undefined) throw new VaultbridgeError(alreadyExists(err, r.typeName, importId), "VB_CONFLICT", { cause: err });
-    answered = false; // until the adoption succeeds: a failed one leaves the intent for the next run
-    const state = await adopt(o, importId, err);
+    answered = false; // a failed lookup or update leaves the intent for the next run
+    // Not finding it is reported as part of the conflict.
+    const found = r.importState ? await r.importState(o.ctx, importId, new Diagnostics()) : null;
+    const why = found === null ? `it could not be found by "${importId}"` : o.unadoptable(found);
+    if (found === null || why !== null) {
+      answered = true;
+      const reason = `An interrupted earlier run was creating it, but it cannot be adopted: ${why}.`;
+      throw new VaultbridgeError(alreadyExists(err, r.typeName, importId, reason), "VB_CONFLICT", { cause: err });
+    }
+    const state = await adopt(o, importId, found);
     answered = true;
     return state;
   } finally {
-    if (answered && key !== null) tryIntents(o.ctx.log, () => o.intents?.settle(key));
+    if (answered) tryIntents(o.ctx.log, () => o.intents?.settle(key));
   }
 }
 
-async function adopt<Client>(o: RecordedCreate<Client>, importId: string, conflict: ConflictError): Promise<ObjectValue | null> {
+/** Brings the object an interrupted run created to the planned values (secrets included: they are re-sent). */
+async function adopt<Client>(o: RecordedCreate<Client>, importId: string, found: ObjectValue): Promise<ObjectValue | null> {
   const r = o.resource;
-  // Not finding it is reported below, as part of the conflict.
-  const found = r.importState ? await r.importState(o.ctx, importId, new Diagnostics()) : null;
-  const why = found === null ? `it could not be found by "${importId}"` : o.unadoptable(found);
-  if (found === null || why !== null) {
-    throw new VaultbridgeError(`${alreadyExists(conflict, r.typeName, importId)} An interrupted earlier run was creating it, but it cannot be adopted: ${why}.`, "VB_CONFLICT", { cause: conflict });
-  }
   o.ctx.log.info(`creating ${r.typeName} "${importId}": adopting the object an interrupted earlier run created`);
   const state = await r.update(o.ctx, found, o.planned, o.diags);
   o.diags.warning(
@@ -63,12 +67,15 @@ async function adopt<Client>(o: RecordedCreate<Client>, importId: string, confli
   return state;
 }
 
-/** The API's "already exists", with the exact command that brings the object under management. */
-export function alreadyExists(err: ConflictError, typeName: string, importId: string): string {
+/**
+ * The API's "already exists", why it is not adopted, and the exact command that brings the object under
+ * management. The provider never learns the resource's address: Terraform prints it above the message.
+ */
+export function alreadyExists(err: ConflictError, typeName: string, importId: string, why = "No run of this configuration created it, so it is not adopted."): string {
   return (
-    `${err.message.replace(/\.$/, "")}. This configuration did not create it. To manage it with Terraform, import it ` +
-    `into this resource's address (shown above after "with"): terraform import '${typeName}.<NAME>' ${shellQuote(importId)} ` +
-    `(or an import block with id = ${JSON.stringify(importId)}); or give this resource another name.`
+    `${err.message.replace(/\.$/, "")}. ${why} To manage it with Terraform, import it into this resource's address ` +
+    `(shown above after "with"): terraform import '${typeName}.<NAME>' ${shellQuote(importId)} (or an import block with ` +
+    `id = ${JSON.stringify(importId)}; \`vaultbridge import\` takes the same arguments). Or give this resource another name.`
   );
 }
 

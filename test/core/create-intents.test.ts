@@ -122,6 +122,8 @@ describe("a create answered \"already exists\"", () => {
     expect(r.diagnostics.errors[0].detail).toMatch(/cannot be adopted: it differs in method/);
     expect(r.diagnostics.errors[0].detail).toContain(`terraform import '${HEROKU}.<NAME>' web`);
     expect((await connections()).map((x) => x.method)).toEqual(["oauth"]);
+    // A definite refusal: the intent is settled (the error says how to import it instead).
+    expect(intents.all().size).toBe(0);
     await c.close();
   });
 

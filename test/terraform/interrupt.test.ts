@@ -4,7 +4,7 @@
  * end with every committed object in state; a crash (SIGKILL to terraform and its providers) must be completed by
  * the next apply without "already exists" and without a duplicate.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { TestEmulator } from "../support/emulator";
 import { TerraformWorkspace, describeRun, output, ownDiagnostics, raw, resourceBlock } from "../support/terraform";
@@ -128,4 +128,25 @@ test("an object of that name this configuration never created: the error names t
   expect(error.detail).toContain("already exists");
   expect(error.detail).toContain(`terraform import '${HEROKU}.<NAME>' taken`);
   expect(await serverNames()).toEqual(["taken"]);
+}, 60_000);
+
+test("under -chdir the intents live in the directory terraform switched to, and a killed run is still completed", async () => {
+  await emu.reset();
+  ws = new TerraformWorkspace();
+  mkdirSync(join(ws.dir, "stack"));
+  ws.write({ "stack/main.tf": stack(3) });
+  await emu.faults([{ method: "POST", path: "^/api/v1/app-connections/heroku$", delayAfterCommitMs: 5000 }]);
+  const apply = ws.start(["-chdir=stack", "apply", "-auto-approve", "-no-color"]);
+  await committed(3);
+  expect(existsSync(join(ws.dir, "stack", ".terraform", "vaultbridge", "create-intents.json"))).toBe(true);
+  apply.signal("SIGKILL");
+  await apply.result;
+  await emu.faults([]);
+
+  const resumed = await ws.run(["-chdir=stack", "apply", "-auto-approve", "-no-color"]);
+  if (resumed.code !== 0) throw new Error(`the apply after kill -9 failed\n${describeRun(resumed)}`);
+  expect(await serverNames()).toEqual(expectedNames(3));
+  const state = JSON.parse(readFileSync(join(ws.dir, "stack", "terraform.tfstate"), "utf8")) as { resources: { instances: unknown[] }[] };
+  expect(state.resources.flatMap((r) => r.instances)).toHaveLength(3);
+  expect((await ws.run(["-chdir=stack", "plan", "-detailed-exitcode", "-no-color"])).code).toBe(0);
 }, 60_000);

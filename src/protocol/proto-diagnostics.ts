@@ -43,13 +43,13 @@ export function fromProtoPath(proto: tf.AttributePath): AttributePath {
  */
 export function toProtoDiagnostic(d: Diagnostic): tf.Diagnostic {
   const first = d.path?.steps[0];
-  const nested = d.path !== undefined && d.path.steps.length > 1 && first?.kind === "attribute";
+  const top = d.path && d.path.steps.length > 1 && first?.kind === "attribute" ? AttributePath.root(first.name) : undefined;
   const full = d.path?.toString() ?? "";
-  const shown = nested && first.kind === "attribute" ? AttributePath.root(first.name) : d.path;
+  const shown = top ?? d.path;
   return {
     severity: d.severity === "error" ? tf.DiagnosticSeverity.ERROR : tf.DiagnosticSeverity.WARNING,
     summary: d.summary,
-    detail: nested && !d.detail.includes(full) ? `${full}: ${d.detail}` : d.detail,
+    detail: top && !d.detail.includes(full) ? `${full}: ${d.detail}` : d.detail,
     ...(shown && !shown.isEmpty ? { attribute: toProtoPath(shown) } : {}),
   };
 }

@@ -63,7 +63,8 @@ export class CreateIntents {
 
   /** The create's answer arrived (or its object is in state): forget the intent; the file goes with the last one. */
   settle(key: string): void {
-    if (!existsSync(this.path)) return;
+    // The common case (no such intent) costs one read and takes no lock.
+    if (!existsSync(this.path) || !this.all().has(key)) return;
     this.change((all) => all.delete(key));
   }
 

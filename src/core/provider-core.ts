@@ -17,7 +17,7 @@ import { refuseWriteOnlyValues, stripWriteOnly, withWriteOnlyFrom } from "../fra
 import { graceSignal } from "../client/stop-signal";
 import type { CreateIntents } from "./create-intents";
 import { describeFailure } from "./failure";
-import { createRecorded } from "./recorded-create";
+import { createRecorded, settleRecorded } from "./recorded-create";
 
 export interface PlanResult {
   readonly action: PlanAction;
@@ -220,6 +220,7 @@ export class ProviderCore<Client> {
     const r = this.resource(typeName);
     const ctx = this.context(diags);
     if (!r || !ctx) return { state, diagnostics: diags };
+    settleRecorded(r, state, this.intents, this.log);
     try {
       const fresh = await r.read(ctx, state, diags);
       return { state: fresh && stripWriteOnly(r.attributes, fresh), diagnostics: diags };

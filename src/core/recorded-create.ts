@@ -55,6 +55,15 @@ export async function createRecorded<Client>(o: RecordedCreate<Client>): Promise
   }
 }
 
+/**
+ * Terraform holds `state` in its state: an intent left for it (the process died between the create's answer and
+ * forgetting the intent) is forgotten now, so that it can never adopt another object of that name later.
+ */
+export function settleRecorded<Client>(resource: ResourceDefinition<Client>, state: ObjectValue, intents: CreateIntents | undefined, log: Logger): void {
+  const importId = intents ? (resource.importIdOf?.(state) ?? null) : null;
+  if (importId !== null) tryIntents(log, () => intents?.settle(intentKey(resource.typeName, importId)));
+}
+
 /** Brings the object an interrupted run created to the planned values (secrets included: they are re-sent). */
 async function adopt<Client>(o: RecordedCreate<Client>, importId: string, found: ObjectValue): Promise<ObjectValue | null> {
   const r = o.resource;

@@ -112,6 +112,22 @@ describe("a create answered \"already exists\"", () => {
     await c.close();
   });
 
+  test("an intent left for an object Terraform has in state is forgotten on its refresh, never adopting a stranger", async () => {
+    const intents = new CreateIntents(join(dir, "i.json"));
+    const c = core(intents);
+    const created = await c.applyResourceChange(HEROKU, null, plan(c, { name: "web", credentials: { auth_token: "HRKU-ours" } }));
+    // As if the process died between the create's answer and forgetting its intent.
+    intents.record(intentKey(HEROKU, "web"), { type: HEROKU, importId: "web" });
+    expect((await c.readResource(HEROKU, created.state!)).state?.id).toBe(created.state?.id);
+    expect(intents.all().size).toBe(0);
+    // Deleted, then someone else takes the name: our next create must not adopt theirs.
+    await c.applyResourceChange(HEROKU, created.state, null);
+    await theirs({ name: "web", method: "auth-token", credentials: { authToken: "HRKU-theirs" } });
+    const again = await c.applyResourceChange(HEROKU, null, plan(c, { name: "web", credentials: { auth_token: "HRKU-ours" } }));
+    expect(again.diagnostics.errors[0].detail).toContain("No run of this configuration created it");
+    await c.close();
+  });
+
   test("with an earlier intent but a difference that needs a replacement: refused, naming it", async () => {
     await theirs({ name: "web", method: "oauth", credentials: { code: "oauth-code" } });
     const intents = new CreateIntents(join(dir, "i.json"));

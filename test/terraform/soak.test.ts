@@ -5,9 +5,8 @@
  * plan with nothing to do. Bounded: a few seeds, a few seconds each.
  */
 import type { FaultRule } from "../../src/emulator";
-import { TestEmulator } from "../support/emulator";
-import { TerraformWorkspace, describeRun, raw, resourceBlock, type RunResult } from "../support/terraform";
-import { HEROKU, VAULT, blocksFor, listConnections, listVaults } from "./helpers";
+import { describeRun, raw, resourceBlock, type RunResult } from "../support/terraform";
+import { HEROKU, VAULT, blocksFor, listConnections, listVaults, useEmulatorAndWorkspace } from "./helpers";
 
 const SEEDS = [11, 23, 37];
 /** Every API path but the universal-auth login (as in faults.test.ts: a lost login is tested on its own). */
@@ -24,20 +23,11 @@ const FAULTS: FaultRule[] = [
   { path: NOT_LOGIN, status: 503, probability: 0.1 },
 ];
 
-let emu: TestEmulator;
-let ws: TerraformWorkspace | undefined;
-beforeAll(async () => {
-  emu = await TestEmulator.start();
-});
-afterAll(() => emu.close());
-afterEach(() => {
-  ws?.cleanup();
-  ws = undefined;
-});
+const t = useEmulatorAndWorkspace();
 
 function stack(conns: number, vaults: number, generation: number): string {
   return [
-    blocksFor(emu, HEROKU, VAULT),
+    blocksFor(t.emu, HEROKU, VAULT),
     resourceBlock(HEROKU, "conn", { name: raw('"conn-${count.index}"'), description: `generation ${generation}`, credentials: { auth_token: raw(`"HRKU-${generation}-\${count.index}"`) } }, [`count = ${conns}`]),
     resourceBlock(VAULT, "vault", { name: raw('"vault-${count.index}"'), address: "https://vault.example.com", role_id: "role", secret_id: raw(`"sid-${generation}-\${count.index}"`) }, [`count = ${vaults}`]),
   ].join("\n");
@@ -46,28 +36,26 @@ function stack(conns: number, vaults: number, generation: number): string {
 const names = (prefix: string, n: number): string[] => Array.from({ length: n }, (_, i) => `${prefix}-${i}`).sort();
 
 async function serverObjects(): Promise<{ name: string; id: string; description?: unknown }[]> {
-  const conns = (await listConnections(emu)).map((c) => ({ name: String(c.name), id: String(c.id), description: c.description }));
-  const vaults = (await listVaults(emu)).map((v) => ({ name: String(v.name), id: String(v.id) }));
+  const conns = (await listConnections(t.emu)).map((c) => ({ name: String(c.name), id: String(c.id), description: c.description }));
+  const vaults = (await listVaults(t.emu)).map((v) => ({ name: String(v.name), id: String(v.id) }));
   return [...conns, ...vaults];
 }
 
 async function mustApply(label: string): Promise<RunResult> {
-  const r = await ws!.run(["apply", "-auto-approve"], { timeoutMs: 60_000 });
+  const r = await t.ws.run(["apply", "-auto-approve"], { timeoutMs: 60_000 });
   if (r.code !== 0) throw new Error(`${label}: apply failed under faults\n${describeRun(r)}`);
   return r;
 }
 
 test.each(SEEDS)("seed %i: creates, one Ctrl-C, updates and deletes under random faults end converged", async (seed) => {
-  await emu.reset();
-  ws = new TerraformWorkspace();
-  await emu.faults(FAULTS, seed);
+  await t.emu.faults(FAULTS, seed);
 
   // Creates, interrupted once some have been committed (which ones are in flight depends on the seed).
-  ws.write({ "main.tf": stack(6, 3, 1) });
-  const first = ws.start(["apply", "-auto-approve"]);
+  t.ws.write({ "main.tf": stack(6, 3, 1) });
+  const first = t.ws.start(["apply", "-auto-approve"]);
   const deadline = Date.now() + 30_000;
   // Watched through the request log (the control API is never fault-injected, nor does it draw from the seed).
-  const creates = async () => (await emu.requests()).filter((r) => r.method === "POST" && !r.path.includes("/auth/")).length;
+  const creates = async () => (await t.emu.requests()).filter((r) => r.method === "POST" && !r.path.includes("/auth/")).length;
   while ((await creates()) < 1 + (seed % 3) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
   first.signal("SIGINT");
   const interrupted = await first.result;
@@ -76,18 +64,18 @@ test.each(SEEDS)("seed %i: creates, one Ctrl-C, updates and deletes under random
 
   // The rest of the creates, then updates (descriptions, secrets) with deletes (count shrinks), still under faults.
   await mustApply("after Ctrl-C");
-  ws.write({ "main.tf": stack(4, 2, 2) });
+  t.ws.write({ "main.tf": stack(4, 2, 2) });
   await mustApply("updates and deletes");
-  const fired = new Set((await emu.requests()).map((r) => r.fault ?? (r.status === 503 ? "503" : "")));
-  await emu.faults([]);
+  const fired = new Set((await t.emu.requests()).map((r) => r.fault ?? (r.status === 503 ? "503" : "")));
+  await t.emu.faults([]);
   // The faults did fire (each seed draws its own mix).
   expect(fired.size).toBeGreaterThanOrEqual(3);
 
   const onServer = await serverObjects();
   expect(onServer.map((o) => o.name).sort()).toEqual([...names("conn", 4), ...names("vault", 2)].sort());
   expect(onServer.filter((o) => o.name.startsWith("conn-")).map((o) => o.description)).toEqual(Array(4).fill("generation 2"));
-  const inState = [...ws.instances(HEROKU), ...ws.instances(VAULT)].map((i) => String(i.attributes.id)).sort();
+  const inState = [...t.ws.instances(HEROKU), ...t.ws.instances(VAULT)].map((i) => String(i.attributes.id)).sort();
   expect(inState).toEqual(onServer.map((o) => o.id).sort());
-  const plan = await ws.run(["plan", "-detailed-exitcode"]);
+  const plan = await t.ws.run(["plan", "-detailed-exitcode"]);
   if (plan.code !== 0) throw new Error(`seed ${seed}: the final plan is not a no-op\n${describeRun(plan)}`);
 }, 60_000);

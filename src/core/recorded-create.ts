@@ -3,12 +3,13 @@
  * arrives. A create answered "already exists" while an earlier intent for the same object is on record is that
  * earlier run's object, committed after its process died: it is adopted (found by its import id, then updated to
  * the planned values) instead of failing. Without such an intent the name belongs to someone else, and the error
- * says how to import it.
+ * (see create-with-recovery) says how to import it.
  */
-import { ApiError, ConflictError, ServerError, VaultbridgeError } from "../client/errors";
+import { ApiError, ConflictError, mayHaveCommitted } from "../client/errors";
 import { Diagnostics } from "../framework/diagnostics";
 import type { Logger, ResourceContext, ResourceDefinition } from "../framework/resource";
 import type { ObjectValue } from "../framework/value";
+import { recoveryMessages as msg } from "../resources/messages";
 import { type CreateIntents, intentKey } from "./create-intents";
 
 export interface RecordedCreate<Client> {
@@ -35,18 +36,21 @@ export async function createRecorded<Client>(o: RecordedCreate<Client>): Promise
     answered = true;
     return state;
   } catch (err) {
-    answered = err instanceof ApiError && !(err instanceof ServerError);
+    // A refusal is a definite answer; no answer (or a cancelled call) may still have committed.
+    answered = err instanceof ApiError && !mayHaveCommitted(err);
     if (!(err instanceof ConflictError)) throw err;
-    if (earlier === undefined) throw new VaultbridgeError(alreadyExists(err, r.typeName, importId), "VB_CONFLICT", { cause: err });
+    // Without an earlier intent the name is someone else's: the error already says how to import it.
+    if (earlier === undefined) throw err;
     answered = false; // a failed lookup or update leaves the intent for the next run
+    const refuse = (why: string): ConflictError => {
+      answered = true;
+      return err.withAdvice(msg.notAdoptable(importId, r.typeName, why));
+    };
     // Not finding it is reported as part of the conflict.
     const found = r.importState ? await r.importState(o.ctx, importId, new Diagnostics()) : null;
-    const why = found === null ? `it could not be found by "${importId}"` : o.unadoptable(found);
-    if (found === null || why !== null) {
-      answered = true;
-      const reason = `An interrupted earlier run was creating it, but it cannot be adopted: ${why}.`;
-      throw new VaultbridgeError(alreadyExists(err, r.typeName, importId, reason), "VB_CONFLICT", { cause: err });
-    }
+    if (found === null) throw refuse(`it could not be found by ${JSON.stringify(importId)}`);
+    const why = o.unadoptable(found);
+    if (why !== null) throw refuse(why);
     const state = await adopt(o, importId, found);
     answered = true;
     return state;
@@ -74,22 +78,6 @@ async function adopt<Client>(o: RecordedCreate<Client>, importId: string, found:
     `${r.typeName} "${importId}" was created by an earlier run that stopped before Terraform recorded it. That object is adopted and brought to this configuration instead of being created again.`,
   );
   return state;
-}
-
-/**
- * The API's "already exists", why it is not adopted, and the exact command that brings the object under
- * management. The provider never learns the resource's address: Terraform prints it above the message.
- */
-export function alreadyExists(err: ConflictError, typeName: string, importId: string, why = "No run of this configuration created it, so it is not adopted."): string {
-  return (
-    `${err.message.replace(/\.$/, "")}. ${why} To manage it with Terraform, import it into this resource's address ` +
-    `(shown above after "with"): terraform import '${typeName}.<NAME>' ${shellQuote(importId)} (or an import block with ` +
-    `id = ${JSON.stringify(importId)}; \`vaultbridge import\` takes the same arguments). Or give this resource another name.`
-  );
-}
-
-function shellQuote(s: string): string {
-  return /^[A-Za-z0-9._\/-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`;
 }
 
 /** The intents file is a safety net: failing to read or write it must never fail the create itself. */

@@ -18,6 +18,8 @@ export interface CreateWithRecoveryOptions<T> {
   readonly what: string;
   /** The `terraform import` id that finds the object, for the advice on a name already taken. */
   readonly importId?: string;
+  /** The resource type, for that advice's exact command. */
+  readonly typeName?: string;
   readonly log: Logger;
   /** The write's signal: the lookup runs even while stopping (within the grace); a new attempt does not. */
   readonly signal?: AbortSignal;
@@ -42,7 +44,7 @@ export async function createWithRecovery<T>(o: CreateWithRecoveryOptions<T>): Pr
       return await o.create();
     } catch (err) {
       if (o.signal?.aborted) throw err;
-      if (err instanceof ConflictError && !uncertain) throw err.withAdvice(msg.nameTaken(o.importId));
+      if (err instanceof ConflictError && !uncertain) throw err.withAdvice(msg.nameTaken(o.importId, o.typeName));
       if (!mayHaveCommitted(err) && !(uncertain && err instanceof ConflictError)) throw err;
       uncertain = true;
       o.log.warn(`creating ${o.what}: the answer was lost or unusable; looking it up by name before trying again`, { attempt });

@@ -1,8 +1,20 @@
 /** Practitioner-facing messages shared by every resource type, and the vault integration's (each app's are in its folder). */
 export const recoveryMessages = {
-  nameTaken: (importId: string | undefined): string =>
-    `That object was not created by this configuration: to manage it, import it${importId ? ` (terraform import <resource address> ${JSON.stringify(importId)})` : ""}; otherwise choose another name`,
+  nameTaken: (importId: string | undefined, typeName?: string): string =>
+    `That object was not created by this configuration: to manage it, import it${importId ? ` (${importCommand(importId, typeName)})` : ""}; otherwise choose another name`,
+  /** An interrupted run's intent is on record, but the object is not what this plan could update in place. */
+  notAdoptable: (importId: string, typeName: string, why: string): string =>
+    `An interrupted earlier run was creating it, but it cannot be adopted: ${why}. To manage it, import it (${importCommand(importId, typeName)}); otherwise choose another name`,
 };
+
+/**
+ * The exact command. The provider never learns the resource's address, which Terraform prints above the message
+ * ("with <address>"): its name is the one placeholder left.
+ */
+function importCommand(importId: string, typeName: string | undefined): string {
+  const id = JSON.stringify(importId);
+  return typeName ? `terraform import '${typeName}.<NAME>' ${id}, <NAME> as in the address shown above` : `terraform import <resource address> ${id}`;
+}
 
 export const vaultMessages = {
   importIdBlank: (id: string): string =>

@@ -100,6 +100,7 @@ export const vaultIntegration: ResourceDefinition<ScrapEngineClient> = {
     const created = await createWithRecovery({
       what: `vault integration "${body.name}"`,
       importId: body.name,
+      typeName: "scrapengine_vault_integration",
       log: ctx.log,
       signal: ctx.signal,
       create: () => ctx.client.create(body, ctx.signal),

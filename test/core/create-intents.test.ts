@@ -124,7 +124,7 @@ describe("a create answered \"already exists\"", () => {
     await c.applyResourceChange(HEROKU, created.state, null);
     await theirs({ name: "web", method: "auth-token", credentials: { authToken: "HRKU-theirs" } });
     const again = await c.applyResourceChange(HEROKU, null, plan(c, { name: "web", credentials: { auth_token: "HRKU-ours" } }));
-    expect(again.diagnostics.errors[0].detail).toContain("No run of this configuration created it");
+    expect(again.diagnostics.errors[0].detail).toContain("That object was not created by this configuration");
     await c.close();
   });
 
@@ -135,8 +135,8 @@ describe("a create answered \"already exists\"", () => {
     const c = core(intents);
     const r = await c.applyResourceChange(HEROKU, null, plan(c, { name: "web", credentials: { auth_token: "HRKU-new" } }));
     expect(r.state).toBeNull();
-    expect(r.diagnostics.errors[0].detail).toMatch(/cannot be adopted: it differs in method/);
-    expect(r.diagnostics.errors[0].detail).toContain(`terraform import '${HEROKU}.<NAME>' web`);
+    expect(r.diagnostics.errors[0].detail).toMatch(/An interrupted earlier run was creating it, but it cannot be adopted: it differs in method/);
+    expect(r.diagnostics.errors[0].detail).toContain(`terraform import '${HEROKU}.<NAME>' "web"`);
     expect((await connections()).map((x) => x.method)).toEqual(["oauth"]);
     // A definite refusal: the intent is settled (the error says how to import it instead).
     expect(intents.all().size).toBe(0);
@@ -149,7 +149,7 @@ describe("a create answered \"already exists\"", () => {
     const c = core(intents);
     const r = await c.applyResourceChange(HEROKU, null, plan(c, { name: "web", project_id: emu.emulator.projectId, credentials: { auth_token: "HRKU-ours" } }));
     expect(r.state).toBeNull();
-    expect(r.diagnostics.errors[0].detail).toContain(`terraform import '${HEROKU}.<NAME>' ${emu.emulator.projectId}/web`);
+    expect(r.diagnostics.errors[0].detail).toContain(`terraform import '${HEROKU}.<NAME>' "${emu.emulator.projectId}/web"`);
     expect(intents.all().size).toBe(0);
     await c.close();
   });

@@ -122,7 +122,7 @@ test("a name someone else took (first attempt) is an error that says how to impo
   await emu.infisical("POST", "/api/v1/app-connections/heroku", { name: "taken", projectId: project, method: "auth-token", credentials: { authToken: "HRKU-theirs" } });
   const result = await create(infisical(), HEROKU, { name: "taken", project_id: project, credentials: { auth_token: "HRKU-mine" } });
   expect(result.diagnostics.errors.map((d) => d.detail)).toEqual([
-    `Infisical API answered 400 BadRequest to POST /api/v1/app-connections/heroku: An App Connection with the name "taken" already exists. That object was not created by this configuration: to manage it, import it (terraform import <resource address> "${project}/taken"); otherwise choose another name`,
+    `Infisical API answered 400 BadRequest to POST /api/v1/app-connections/heroku: An App Connection with the name "taken" already exists. That object was not created by this configuration: to manage it, import it (terraform import '${HEROKU}.<NAME>' "${project}/taken", <NAME> as in the address shown above); otherwise choose another name`,
   ]);
 });
 
@@ -134,5 +134,5 @@ test("vault integration: a 500 after commit is adopted; a taken name names the i
   expect((pick(list.body, "data") as { name: string }[]).map((v) => v.name)).toEqual(["vault-a"]);
 
   const again = await create(scrapengine(), VAULT, vault);
-  expect(again.diagnostics.errors.map((d) => d.detail).join("\n")).toMatch(/answered 409 .*: .*vault-a.*\. That object was not created by this configuration: to manage it, import it \(terraform import <resource address> "vault-a"\)/);
+  expect(again.diagnostics.errors.map((d) => d.detail).join("\n")).toMatch(/answered 409 .*: .*vault-a.*\. That object was not created by this configuration: to manage it, import it \(terraform import 'scrapengine_vault_integration\.<NAME>' "vault-a", <NAME> as in the address shown above\)/);
 });

@@ -107,7 +107,7 @@ test("an object of that name this configuration never created: the error names t
   const [error] = ownDiagnostics(output(failed));
   expect(error.address).toBe(`${HEROKU}.web`);
   expect(error.detail).toContain("already exists");
-  expect(error.detail).toContain(`terraform import '${HEROKU}.<NAME>' taken`);
+  expect(error.detail).toContain(`terraform import '${HEROKU}.<NAME>' "taken", <NAME> as in the address shown above`);
   expect(await serverNames()).toEqual(["taken"]);
 }, 60_000);
 

@@ -389,6 +389,7 @@ export function defineAppConnection(spec: AppConnectionSpec): ResourceDefinition
       const conn = await createWithRecovery({
         what: `${display} Connection "${body.name}"`,
         importId: importIdOf(planned) ?? undefined,
+        typeName: spec.typeName,
         log: ctx.log,
         signal: ctx.signal,
         create: () => ctx.client.createConnection(spec.app, body, ctx.signal),

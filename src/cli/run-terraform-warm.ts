@@ -4,10 +4,14 @@
  * stops the providers through StopProvider as usual; this process only waits for it.
  */
 import { spawn } from "node:child_process";
+import { resolve as resolvePath } from "node:path";
+import { CreateIntents, providerIntentsPath } from "../core/create-intents";
 import { serveAllForReattach } from "./serve-providers";
 
 export async function runTerraformWarm(args: readonly string[]): Promise<number> {
-  const served = await serveAllForReattach();
+  // Creates in flight are recorded in terraform's working directory, as the providers it launches would.
+  const chdir = args.find((a) => a.startsWith("-chdir="))?.slice("-chdir=".length);
+  const served = await serveAllForReattach(undefined, new CreateIntents(providerIntentsPath(process.env, resolvePath(chdir ?? "."))));
   // Terraform handles the terminal's signals; this process must outlive it to answer its last RPCs.
   const ignore = (): void => undefined;
   process.on("SIGINT", ignore);

@@ -1,4 +1,5 @@
 /** Both providers served in-process for TF_REATTACH_PROVIDERS (used by `vaultbridge provider serve` and tests). */
+import type { CreateIntents } from "../core/create-intents";
 import { ProviderCore } from "../core/provider-core";
 import type { Logger, ProviderDefinition } from "../framework/resource";
 import { hclogLogger } from "../plugin/hclog";
@@ -6,10 +7,14 @@ import { reattachValue, serveForReattach, type ReattachServer } from "../plugin/
 import { providerService } from "../protocol/provider-service";
 import { providers } from "../providers";
 
-export async function serveAllForReattach(log?: Logger): Promise<{ value: string; servers: ReattachServer[]; close(): Promise<void> }> {
+/**
+ * `intents`: where creates in flight are recorded, when the one working directory these servers work for is known
+ * (`vaultbridge terraform`); a long-lived `provider serve` may serve many, so it records none.
+ */
+export async function serveAllForReattach(log?: Logger, intents?: CreateIntents): Promise<{ value: string; servers: ReattachServer[]; close(): Promise<void> }> {
   const serve = <C>(def: ProviderDefinition<C>) => {
     const l = log ?? hclogLogger(`provider.terraform-provider-${def.name}`);
-    return serveForReattach({ source: def.source, handlers: providerService(new ProviderCore(def, { log: l }), l) });
+    return serveForReattach({ source: def.source, handlers: providerService(new ProviderCore(def, { log: l, intents }), l) });
   };
   const servers = await Promise.all([serve(providers.infisical), serve(providers.scrapengine)]);
   return { value: reattachValue(servers), servers, close: async () => void (await Promise.all(servers.map((s) => s.close()))) };

@@ -4,11 +4,13 @@
  * end with every committed object in state; a crash (SIGKILL to terraform and its providers) must be completed by
  * the next apply without "already exists" and without a duplicate.
  */
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describeRun, output, ownDiagnostics, raw, resourceBlock } from "../support/terraform";
 import { HEROKU, VAULT, blocksFor, listConnections, listVaults, useEmulatorAndWorkspace } from "./helpers";
 
+const BIN = join(__dirname, "..", "..", "bin", "vaultbridge.js");
 const N = 8;
 const SLOW_ANSWER_MS = 2500;
 
@@ -128,4 +130,34 @@ test("under -chdir the intents live in the directory terraform switched to, and 
   const state = JSON.parse(readFileSync(join(t.ws.dir, "stack", "terraform.tfstate"), "utf8")) as { resources: { instances: unknown[] }[] };
   expect(state.resources.flatMap((r) => r.instances)).toHaveLength(3);
   expect((await t.ws.run(["-chdir=stack", "plan", "-detailed-exitcode", "-no-color"])).code).toBe(0);
+}, 60_000);
+
+test("vaultbridge terraform (one warm provider process): a run killed -9 mid-apply is completed by the next one", async () => {
+  const warm = (args: string[]) => {
+    const env: NodeJS.ProcessEnv = {};
+    for (const [k, v] of Object.entries(process.env)) if (!/^(TF_|INFISICAL_|SCRAPENGINE_)/.test(k)) env[k] = v;
+    Object.assign(env, { CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" });
+    // Its own process group, so a crash can take vaultbridge and terraform at once.
+    const child = spawn(process.execPath, [BIN, "terraform", ...args], { cwd: t.ws.dir, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => (out += String(d)));
+    child.stderr.on("data", (d: Buffer) => (out += String(d)));
+    const done = new Promise<{ code: number | null; out: string }>((resolve) => child.on("close", (code) => resolve({ code, out })));
+    return { done, kill: () => process.kill(-child.pid!, "SIGKILL") };
+  };
+  t.ws.write({ "main.tf": stack(3) });
+  await t.emu.faults([{ method: "POST", path: "^/api/v1/app-connections/heroku$", delayAfterCommitMs: 5000 }]);
+  const first = warm(["apply", "-auto-approve", "-no-color"]);
+  await committed(3);
+  expect(existsSync(join(t.ws.dir, ".terraform", "vaultbridge", "create-intents.json"))).toBe(true);
+  first.kill();
+  await first.done;
+  await t.emu.faults([]);
+
+  const resumed = await warm(["apply", "-auto-approve", "-no-color"]).done;
+  if (resumed.code !== 0) throw new Error(`the warm apply after kill -9 failed\n${resumed.out}`);
+  expect(resumed.out).not.toMatch(/already exists/);
+  expect(await serverNames()).toEqual(expectedNames(3));
+  expect(t.ws.instances(HEROKU)).toHaveLength(3);
+  expect((await t.ws.run(["plan", "-detailed-exitcode"])).code).toBe(0);
 }, 60_000);

@@ -1,0 +1,186 @@
+/**
+ * Remote state, shared with the real terraform: Terraform's `pg` backend on a real PostgreSQL 15 started here, and
+ * its `http` backend served here as GitLab's managed state serves it. Terraform and the engine take over each
+ * other's state with no change, serialise on one lock (each waits -lock-timeout, then fails naming it), keep
+ * workspaces apart, and never print the backend's password.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { Diagnostics } from "../../src/framework/diagnostics";
+import { openPgStore } from "../../src/engine/state-store/pg-store";
+import { TestEmulator } from "../support/emulator";
+import { startPostgres, type TestPostgres } from "../support/postgres";
+import { cleanEnv, installProviders, remove, ROOT, run, tempDir, terraform } from "../examples/helpers";
+
+const BIN = join(ROOT, "bin", "vaultbridge.js");
+let emu: TestEmulator;
+let pg: TestPostgres;
+let work: string;
+let cliConfig: string;
+let http: { server: Server; url: string; requests: string[] };
+
+beforeAll(async () => {
+  [emu, pg] = await Promise.all([TestEmulator.start(), startPostgres()]);
+  work = tempDir("remote-state");
+  cliConfig = await installProviders(work);
+  http = await stateServer("gitlab-user", "http-secret-77");
+}, 120_000);
+afterAll(async () => {
+  await new Promise((r) => http.server.close(r));
+  await pg.stop();
+  await emu.close();
+  remove(work);
+});
+
+const connStr = (): string => `postgres://${pg.user}:${pg.password}@${pg.host}:${pg.port}/${pg.database}?sslmode=disable`;
+
+function stackJson(backend: Record<string, unknown>, description: string): string {
+  const { url, infisical } = emu.emulator;
+  return JSON.stringify({
+    terraform: { required_providers: { infisical: { source: "vaultbridge/infisical" } }, backend },
+    provider: { infisical: [{ host: url, auth: { universal: { client_id: infisical.clientId, client_secret: infisical.clientSecret } } }] },
+    resource: { infisical_app_connection_heroku: { shared: { name: "shared", description, credentials: { auth_token: "HRKU-remote" } } } },
+  });
+}
+
+function folder(name: string, backend: Record<string, unknown>, description: string): string {
+  const dir = join(work, name);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "main.tf.json"), stackJson(backend, description));
+  return dir;
+}
+
+const env = (extra: Record<string, string> = {}): NodeJS.ProcessEnv => cleanEnv({ TF_CLI_CONFIG_FILE: cliConfig, ...extra });
+const engine = (args: string[], cwd: string, extra: Record<string, string> = {}) => run(process.execPath, [BIN, ...args], { cwd, env: env(extra), timeoutMs: 90_000 });
+const count = async (): Promise<number> => ((await emu.infisical("GET", "/api/v1/app-connections")).body as { appConnections: unknown[] }).appConnections.length;
+
+test("pg: the engine and terraform take over each other's state, interlock on one lock, keep workspaces apart", async () => {
+  await emu.reset();
+  const backend = { pg: { conn_str: connStr() } };
+  const vbDir = folder("pg-engine", backend, "one");
+  const tfDir = folder("pg-terraform", backend, "one");
+  const outputs: string[] = [];
+  const keep = <T extends { stdout: string; stderr: string }>(r: T): T => (outputs.push(r.stdout, r.stderr), r);
+
+  keep(await engine(["apply", "-auto-approve"], vbDir));
+  expect(await count()).toBe(1);
+  keep(await terraform(["init", "-input=false"], { cwd: tfDir, env: env(), expect: 0 }));
+  keep(await terraform(["plan", "-input=false", "-detailed-exitcode"], { cwd: tfDir, env: env(), expect: 0 }));
+
+  // Terraform changes it; the engine, on the same row, sees nothing left to do.
+  writeFileSync(join(tfDir, "main.tf.json"), stackJson(backend, "two"));
+  writeFileSync(join(vbDir, "main.tf.json"), stackJson(backend, "two"));
+  keep(await terraform(["apply", "-input=false", "-auto-approve"], { cwd: tfDir, env: env(), expect: 0 }));
+  expect(keep(await engine(["plan", "-detailed-exitcode"], vbDir)).code).toBe(0);
+
+  // The lock, held by another runner (the engine's store, as a second machine would hold it).
+  const holder = await openPgStore({ connStr: connStr(), workspace: "default" });
+  const lock = await holder.lock("apply (runner 2)", 0, new Diagnostics());
+  try {
+    const tf = keep(await terraform(["plan", "-input=false", "-lock-timeout=1s"], { cwd: tfDir, env: env() }));
+    expect(tf.code).toBe(1);
+    expect(tf.stderr).toMatch(/Error acquiring the state lock/);
+    const started = Date.now();
+    const vb = keep(await engine(["plan", "-lock-timeout=1s"], vbDir));
+    expect(vb.code).toBe(1);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(vb.stderr).toMatch(/Workspace is already locked: default[\s\S]*pg backend/);
+  } finally {
+    await lock?.release();
+    await holder.close();
+  }
+
+  // TF_WORKSPACE: another row, another state (nothing there yet: one to add).
+  const staging = keep(await engine(["plan", "-detailed-exitcode"], vbDir, { TF_WORKSPACE: "staging" }));
+  expect(staging.code).toBe(2);
+  expect(staging.stdout).toContain("Plan: 1 to add");
+
+  // Two engine applies of one stack at once, from two processes: one waits for the other; nothing is duplicated.
+  writeFileSync(join(vbDir, "main.tf.json"), stackJson(backend, "three"));
+  const [a, b] = await Promise.all([engine(["apply", "-auto-approve", "-lock-timeout=60s"], vbDir), engine(["apply", "-auto-approve", "-lock-timeout=60s"], vbDir)]);
+  keep(a);
+  keep(b);
+  expect([a.code, b.code]).toEqual([0, 0]);
+  expect(await count()).toBe(1);
+  keep(await terraform(["plan", "-input=false", "-detailed-exitcode"], { cwd: tfDir, env: env() }));
+
+  for (const o of outputs) expect(o).not.toContain(pg.password);
+}, 180_000);
+
+test("http: GitLab-style state with locking; terraform and the engine agree and interlock", async () => {
+  await emu.reset();
+  const base = `${http.url}/state/app`;
+  const backend = { http: { address: base, lock_address: `${base}/lock`, unlock_address: `${base}/lock`, lock_method: "POST", unlock_method: "DELETE", username: "gitlab-user", password: "http-secret-77" } };
+  const vbDir = folder("http-engine", backend, "one");
+  const tfDir = folder("http-terraform", backend, "one");
+  const outputs: string[] = [];
+  const keep = <T extends { stdout: string; stderr: string }>(r: T): T => (outputs.push(r.stdout, r.stderr), r);
+
+  expect(keep(await engine(["apply", "-auto-approve"], vbDir)).code).toBe(0);
+  expect(http.requests).toEqual(expect.arrayContaining(["POST /state/app/lock", "GET /state/app", "POST /state/app", "DELETE /state/app/lock"]));
+  keep(await terraform(["init", "-input=false"], { cwd: tfDir, env: env(), expect: 0 }));
+  keep(await terraform(["plan", "-input=false", "-detailed-exitcode"], { cwd: tfDir, env: env(), expect: 0 }));
+  writeFileSync(join(tfDir, "main.tf.json"), stackJson(backend, "two"));
+  writeFileSync(join(vbDir, "main.tf.json"), stackJson(backend, "two"));
+  keep(await terraform(["apply", "-input=false", "-auto-approve"], { cwd: tfDir, env: env(), expect: 0 }));
+  expect(keep(await engine(["plan", "-detailed-exitcode"], vbDir)).code).toBe(0);
+
+  // Held by "terraform on another runner": the engine waits, then names the holder from the lock info.
+  const held = await fetch(`${base}/lock`, { method: "POST", headers: { authorization: `Basic ${Buffer.from("gitlab-user:http-secret-77").toString("base64")}` }, body: JSON.stringify({ ID: "x1", Operation: "OperationTypeApply", Who: "ci@runner-2", Created: new Date().toISOString() }) });
+  expect(held.status).toBe(200);
+  const vb = keep(await engine(["plan", "-lock-timeout=1s"], vbDir));
+  expect(vb.code).toBe(1);
+  expect(vb.stderr).toMatch(/locked by OperationTypeApply by ci@runner-2/);
+  const tf = keep(await terraform(["plan", "-input=false", "-lock-timeout=1s"], { cwd: tfDir, env: env() }));
+  expect(tf.code).toBe(1);
+  await fetch(`${base}/lock`, { method: "DELETE", headers: { authorization: `Basic ${Buffer.from("gitlab-user:http-secret-77").toString("base64")}` }, body: JSON.stringify({ ID: "x1" }) });
+
+  // A wrong password: a clear refusal that does not print it.
+  writeFileSync(join(vbDir, "main.tf.json"), stackJson({ http: { ...backend.http, password: "wrong-pass-91" } }, "two"));
+  const refused = keep(await engine(["plan"], vbDir));
+  expect(refused.code).toBe(1);
+  expect(refused.stderr).toMatch(/answered 401/);
+  for (const o of outputs) {
+    expect(o).not.toContain("http-secret-77");
+    expect(o).not.toContain("wrong-pass-91");
+  }
+}, 180_000);
+
+/** A GitLab-style managed-state server: GET/POST the state, POST/DELETE the lock (409 with the holder when held). */
+async function stateServer(user: string, password: string): Promise<{ server: Server; url: string; requests: string[] }> {
+  const states = new Map<string, string>();
+  const locks = new Map<string, string>();
+  const requests: string[] = [];
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    let body = "";
+    req.on("data", (c: Buffer) => (body += String(c)));
+    req.on("end", () => {
+      const url = new URL(req.url ?? "/", "http://x");
+      requests.push(`${req.method} ${url.pathname}`);
+      if (req.headers.authorization !== `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`) return void res.writeHead(401).end();
+      const lockPath = url.pathname.endsWith("/lock");
+      const key = lockPath ? url.pathname.slice(0, -"/lock".length) : url.pathname;
+      if (lockPath && (req.method === "POST" || req.method === "LOCK")) {
+        if (locks.has(key)) return void res.writeHead(409, { "content-type": "application/json" }).end(locks.get(key));
+        locks.set(key, body);
+        return void res.writeHead(200).end();
+      }
+      if (lockPath && (req.method === "DELETE" || req.method === "UNLOCK")) {
+        locks.delete(key);
+        return void res.writeHead(200).end();
+      }
+      if (req.method === "GET") return states.has(key) ? void res.writeHead(200, { "content-type": "application/json" }).end(states.get(key)) : void res.writeHead(204).end();
+      if (req.method === "POST") {
+        const holder = locks.get(key);
+        if (holder && (JSON.parse(holder) as { ID?: string }).ID !== url.searchParams.get("ID")) return void res.writeHead(423, { "content-type": "application/json" }).end(holder);
+        states.set(key, body);
+        return void res.writeHead(200).end();
+      }
+      res.writeHead(405).end();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests };
+}

@@ -3,6 +3,7 @@
  * state and saved plans, with the same output shapes (`show -json` is Terraform's JSON), never printing a secret.
  */
 import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { Diagnostics } from "../framework/diagnostics";
 import { isObject, type Value } from "../framework/value";
 import { KNOWN } from "../engine/engine";
@@ -10,8 +11,10 @@ import { priorState } from "../engine/plan-json";
 import { renderPlan } from "../engine/render";
 import { readSavedPlan } from "../engine/saved-plan";
 import { loadStack } from "../engine/stack";
-import { readStateFile, type StateDocument, type StateInstance, type StateResource, writeStateFile } from "../engine/state-file";
-import { lockForCommand } from "../engine/state-lock";
+import type { StateDocument, StateInstance, StateResource } from "../engine/state-file";
+import { localStore } from "../engine/state-store/local-store";
+import { openStateStore } from "../engine/state-store/open-store";
+import type { StateStore } from "../engine/state-store/state-store";
 import { packageVersion } from "./package-version";
 import { planJson, schemas } from "./plan-document";
 
@@ -25,15 +28,21 @@ export interface InspectOptions {
 const out = (s: string): void => void process.stdout.write(s);
 const err = (s: string): void => void process.stderr.write(s);
 
-/** The stack's state file (its backend path), or the one beside the stack folder. */
-function statePathOf(dir: string | undefined): string {
-  const stack = loadStack(dir ?? ".", KNOWN, new Diagnostics());
-  return stack?.statePath ?? `${dir ?? "."}/terraform.tfstate`;
+/** The stack's state store (its backend: local, pg or http; the workspace TF_WORKSPACE names). */
+async function storeOf(dir: string | undefined): Promise<StateStore> {
+  const folder = dir ?? ".";
+  const stack = loadStack(folder, KNOWN, new Diagnostics());
+  if (!stack) return localStore(join(folder, "terraform.tfstate"));
+  return openStateStore(stack, process.env);
 }
 
-function stateOf(dir: string | undefined): StateDocument {
-  const path = statePathOf(dir);
-  return existsSync(path) ? readStateFile(path) : { version: 4, terraform_version: "", serial: 0, lineage: "", outputs: {}, resources: [] };
+async function stateOf(dir: string | undefined): Promise<StateDocument> {
+  const store = await storeOf(dir);
+  try {
+    return await store.read();
+  } finally {
+    await store.close();
+  }
 }
 
 export async function runShow(planFile: string | undefined, o: InspectOptions): Promise<number> {
@@ -43,7 +52,7 @@ export async function runShow(planFile: string | undefined, o: InspectOptions): 
     out(o.json ? `${JSON.stringify(await planJson(p))}\n` : renderPlan(p));
     return 0;
   }
-  const state = stateOf(o.dir);
+  const state = await stateOf(o.dir);
   if (o.json) {
     const doc = priorState(state, schemas, packageVersion()) ?? { format_version: "1.0", terraform_version: packageVersion(), values: { outputs: {}, root_module: {} } };
     out(`${JSON.stringify(doc)}\n`);
@@ -59,7 +68,7 @@ export async function runShow(planFile: string | undefined, o: InspectOptions): 
 
 /** Sensitive outputs are never printed (a deliberate difference from terraform, whose -json/-raw print them). */
 export async function runOutput(name: string | undefined, o: InspectOptions): Promise<number> {
-  const outputs = stateOf(o.dir).outputs;
+  const outputs = (await stateOf(o.dir)).outputs;
   if (name !== undefined) {
     const v = outputs[name];
     if (!v) return fail(`Output "${name}" not found: the state has ${Object.keys(outputs).length ? Object.keys(outputs).join(", ") : "no outputs"} (apply first?).`);
@@ -79,12 +88,12 @@ export async function runOutput(name: string | undefined, o: InspectOptions): Pr
 }
 
 export async function runStateList(filters: readonly string[], o: InspectOptions): Promise<number> {
-  for (const i of allInstances(stateOf(o.dir))) if (filters.length === 0 || filters.some((f) => i.address === f || i.address.startsWith(`${f}[`) || i.address.startsWith(`${f}.`))) out(`${i.address}\n`);
+  for (const i of allInstances(await stateOf(o.dir))) if (filters.length === 0 || filters.some((f) => i.address === f || i.address.startsWith(`${f}[`) || i.address.startsWith(`${f}.`))) out(`${i.address}\n`);
   return 0;
 }
 
 export async function runStateShow(address: string, o: InspectOptions): Promise<number> {
-  const i = allInstances(stateOf(o.dir)).find((x) => x.address === address);
+  const i = allInstances(await stateOf(o.dir)).find((x) => x.address === address);
   if (!i) return fail(`No instance found for the given address: ${address}. See vaultbridge state list.`);
   out(`${renderInstance(i)}\n`);
   return 0;
@@ -92,14 +101,17 @@ export async function runStateShow(address: string, o: InspectOptions): Promise<
 
 /** Forgets instances (the remote objects stay); the previous state is kept as the backup, under the lock. */
 export async function runStateRm(addresses: readonly string[], o: InspectOptions & { dryRun?: boolean }): Promise<number> {
-  const path = statePathOf(o.dir);
-  if (!existsSync(path)) return fail(`No state file was found at ${path}.`);
+  const store = await storeOf(o.dir);
   const diags = new Diagnostics();
-  const lock = await lockForCommand(path, "state rm", diags, 0);
+  const lock = await store.lock("state rm", 0, diags);
   for (const d of diags) err(`${d.severity === "error" ? "Error" : "Warning"}: ${d.summary}: ${d.detail}\n`);
-  if (!lock) return 1;
+  if (!lock) {
+    await store.close();
+    return 1;
+  }
   try {
-    const state = readStateFile(path);
+    const state = await store.read();
+    if (state.resources.length === 0) return fail(`The state (${store.description}) is empty: nothing to remove.`);
     const present = new Set(allInstances(state).map((i) => i.address));
     const missing = addresses.filter((a) => ![...present].some((p) => p === a || p.startsWith(`${a}[`)));
     if (missing.length) return fail(`No instance found for ${missing.join(", ")}; nothing was removed. See vaultbridge state list.`);
@@ -113,12 +125,13 @@ export async function runStateRm(addresses: readonly string[], o: InspectOptions
       });
     }
     state.resources = state.resources.filter((r) => r.instances.length > 0);
-    if (!o.dryRun) writeStateFile(path, state);
+    if (!o.dryRun) await store.write(state);
     for (const a of removed) out(`${o.dryRun ? "Would remove" : "Removed"} ${a}\n`);
     out(`${o.dryRun ? "Would have removed" : "Successfully removed"} ${removed.length} resource instance(s).\n`);
     return 0;
   } finally {
-    lock.release();
+    await lock.release();
+    await store.close();
   }
 }
 

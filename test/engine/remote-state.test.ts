@@ -74,6 +74,7 @@ test("pg: the engine and terraform take over each other's state, interlock on on
   writeFileSync(join(vbDir, "main.tf.json"), stackJson(backend, "two"));
   keep(await terraform(["apply", "-input=false", "-auto-approve"], { cwd: tfDir, env: env(), expect: 0 }));
   expect(keep(await engine(["plan", "-detailed-exitcode"], vbDir)).code).toBe(0);
+  expect(keep(await engine(["state", "list"], vbDir)).stdout.trim()).toBe("infisical_app_connection_heroku.shared");
 
   // The lock, held by another runner (the engine's store, as a second machine would hold it).
   const holder = await openPgStore({ connStr: connStr(), workspace: "default" });

@@ -4,9 +4,11 @@
  * count, an output) is refused at plan, before any API call, naming the attribute path.
  */
 import type { Diagnostics } from "../framework/diagnostics";
+import type { Value } from "../framework/value";
 import { type Attribute, type Attributes } from "../framework/schema";
 import { parseTemplate, type Reference } from "./expressions";
 import type { Stack } from "./stack";
+import type { EnginePlan } from "./types";
 
 /** The resource attributes by type, for the stack's resources. */
 export type AttributesOf = (type: string) => Attributes | undefined;
@@ -66,3 +68,6 @@ function variablesInValue(value: unknown): string[] {
   if (value !== null && typeof value === "object") return Object.values(value as Record<string, unknown>).flatMap(variablesInValue);
   return [];
 }
+
+/** Ephemeral variable values of plans made in this process (a saved plan file never holds them). */
+export const ephemeralValues = new WeakMap<EnginePlan, ReadonlyMap<string, Value>>();

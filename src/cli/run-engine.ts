@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline/promises";
-import { type ApplyResult, apply, type EngineOptions, type EnginePlan, hasChanges, importResource, plan, type ProgressEvent } from "../engine/engine";
+import { type ApplyResult, apply, type EngineOptions, type EnginePlan, hasChanges, importResource, plan, type ProgressEvent, releasePlan } from "../engine/engine";
 import { renderPlan } from "../engine/render";
 import { commandLineVars, parseBool, parseDuration } from "./engine-inputs";
 import { planJson } from "./plan-document";
@@ -55,35 +55,43 @@ export async function runPlan(o: EngineCliOptions): Promise<number> {
 }
 
 export async function runApply(planFile: string | undefined, o: EngineCliOptions): Promise<number> {
-  let p: EnginePlan;
-  // The plan's own warnings (made here, not loaded from a saved plan): --json carries them with the result.
-  let planned: readonly Diagnostic[] = [];
   if (planFile && existsSync(planFile) && !existsSync(join(planFile, "cdk.tf.json"))) {
-    p = readSavedPlan(planFile);
-  } else {
-    const dir = planFile ?? stackDir(o);
-    if (!dir) return 1;
-    p = await plan(dir, await engineOptions(o));
-    if (!o.json) {
-      printDiagnostics(p.diagnostics);
-      if (!errored(p.diagnostics)) out(renderPlan(p));
+    const saved = readSavedPlan(planFile);
+    return printApplyResult(saved, await applyWithInterrupts(saved, o), [], o);
+  }
+  const dir = planFile ?? stackDir(o);
+  if (!dir) return 1;
+  // As terraform apply: the state stays locked from this plan to its apply (released here if it is not applied).
+  const p = await plan(dir, { ...(await engineOptions(o)), keepLock: true });
+  try {
+    return await confirmAndApply(p, o);
+  } finally {
+    await releasePlan(p);
+  }
+}
+
+/** Shows the plan, asks (unless -auto-approve), and applies it; the exit code. */
+async function confirmAndApply(p: EnginePlan, o: EngineCliOptions): Promise<number> {
+  if (!o.json) {
+    printDiagnostics(p.diagnostics);
+    if (!errored(p.diagnostics)) out(renderPlan(p));
+  }
+  if (errored(p.diagnostics)) return o.json ? (printDiagnostics(p.diagnostics, err), out(`${JSON.stringify(await planJson(p))}\n`), 1) : 1;
+  // The plan's own warnings (made here, not loaded from a saved plan): --json carries them with the result.
+  const planned = p.diagnostics;
+  if (!hasChanges(p) && p.drift.length === 0) return printApplyResult(p, { applied: 0, failed: 0, interrupted: false, outputs: p.outputs, diagnostics: [] }, planned, o);
+  // Only changes ask; what refresh alone found changes no object, yet apply records it in the state (as terraform).
+  if (hasChanges(p) && !o.autoApprove) {
+    if (!process.stdin.isTTY) {
+      err("Error: apply asks for confirmation, and stdin is not a terminal. Pass --auto-approve, or apply a saved plan (vaultbridge plan --out F; vaultbridge apply F).\n");
+      return 1;
     }
-    if (errored(p.diagnostics)) return o.json ? (printDiagnostics(p.diagnostics, err), out(`${JSON.stringify(await planJson(p))}\n`), 1) : 1;
-    planned = p.diagnostics;
-    if (!hasChanges(p) && p.drift.length === 0) return printApplyResult(p, { applied: 0, failed: 0, interrupted: false, outputs: p.outputs, diagnostics: [] }, planned, o);
-    // Only changes ask; what refresh alone found changes no object, yet apply records it in the state (as terraform).
-    if (hasChanges(p) && !o.autoApprove) {
-      if (!process.stdin.isTTY) {
-        err("Error: apply asks for confirmation, and stdin is not a terminal. Pass --auto-approve, or apply a saved plan (vaultbridge plan --out F; vaultbridge apply F).\n");
-        return 1;
-      }
-      const rl = createInterface({ input: process.stdin, output: process.stdout });
-      const answer = await rl.question(`\nDo you want to perform these actions?\n  Only 'yes' will be accepted to approve.\n\n  Enter a value: `);
-      rl.close();
-      if (answer.trim() !== "yes") {
-        err("\nApply cancelled.\n");
-        return 1;
-      }
+    const rl = createInterface({ input: process.stdin, output: process.stdout });
+    const answer = await rl.question(`\nDo you want to perform these actions?\n  Only 'yes' will be accepted to approve.\n\n  Enter a value: `);
+    rl.close();
+    if (answer.trim() !== "yes") {
+      err("\nApply cancelled.\n");
+      return 1;
     }
   }
   return printApplyResult(p, await applyWithInterrupts(p, o), planned, o);

@@ -14,6 +14,7 @@ import { localStore } from "./state-store/local-store";
 import { countOf, digest, evaluateConfig, evaluateOutputs, ignoreChanges } from "./configuration";
 import { KNOWN, closeCores, newCore, openStore, prefix, providerConfig } from "./provider-cores";
 import { ephemeralValues } from "./ephemeral";
+import { takeHeld } from "./held-locks";
 import { schedule } from "./scheduling";
 import { StateBook } from "./state-book";
 import type { ApplyResult, EngineOptions, EnginePlan, InstanceChange, ProgressEvent } from "./types";
@@ -44,9 +45,11 @@ export async function apply(p: EnginePlan, options: EngineOptions = {}): Promise
   const log = options.log ?? silentLogger;
   const result = { applied: 0, failed: 0, interrupted: false };
   const stack = loadStack(p.stackDir, KNOWN, new Diagnostics());
-  const store = stack ? await openStore(stack, env, diags) : localStore(p.statePath);
+  // A plan made in this run may still hold the lock (apply without a saved plan): it is carried on, not retaken.
+  const kept = takeHeld(p);
+  const store = kept?.store ?? (stack ? await openStore(stack, env, diags) : localStore(p.statePath));
   if (!store) return { ...result, outputs: [], diagnostics: diags.toArray() };
-  const lock = await store.lock(p.destroy ? "destroy" : "apply", options.lockTimeoutMs ?? 0, diags);
+  const lock = kept?.lock ?? (await store.lock(p.destroy ? "destroy" : "apply", options.lockTimeoutMs ?? 0, diags));
   if (!lock) {
     await store.close();
     return { ...result, outputs: [], diagnostics: diags.toArray() };

@@ -9,4 +9,5 @@ export { hasChanges } from "./types";
 export { plan } from "./plan";
 export { apply } from "./apply";
 export { importResource } from "./import";
+export { releasePlan } from "./held-locks";
 export { KNOWN } from "./provider-cores";

@@ -17,6 +17,7 @@ import { conform, toStateJson } from "./state-values";
 import { checkEphemeralUse, ephemeralValues } from "./ephemeral";
 import { countOf, digest, evaluateConfig, evaluateOutputs, ignoreChanges, indexes, topological } from "./configuration";
 import { KNOWN, attributesOfType, closeCores, coreFor, instanceAddress, makeCores, openStore, prefix, providerConfig, providerKeyOf, schemaVersionOf, sensitiveOf, writeOnlySet } from "./provider-cores";
+import { holdForApply } from "./held-locks";
 import { runLimited } from "./scheduling";
 import { adoptIntents, importBlocks } from "./state-adoption";
 import type { Drift, EngineOptions, EnginePlan, InstanceChange } from "./types";
@@ -74,17 +75,25 @@ export async function plan(stackDir: string, options: EngineOptions = {}): Promi
 
   const store = await openStore(stack, env, diags);
   if (!store) return empty();
+  let kept = false;
   try {
     // Plans lock too (as terraform's do): a plan never reads a state an apply is halfway through writing.
-    const lock = await store.lock(options.destroy ? "plan -destroy" : "plan", options.lockTimeoutMs ?? 0, diags);
+    // A plan that apply will carry on (keepLock) holds the lock as that apply, for whoever waits on it.
+    const operation = options.keepLock ? (options.destroy ? "destroy" : "apply") : options.destroy ? "plan -destroy" : "plan";
+    const lock = await store.lock(operation, options.lockTimeoutMs ?? 0, diags);
     if (!lock) return empty();
     try {
-      return await planLocked({ stack, options, variables: vars.values, counts, cores, diags, empty, log, env, store });
+      const planned = await planLocked({ stack, options, variables: vars.values, counts, cores, diags, empty, log, env, store });
+      if (options.keepLock && !planned.diagnostics.some((d) => d.severity === "error")) {
+        holdForApply(planned, store, lock);
+        kept = true;
+      }
+      return planned;
     } finally {
-      await lock.release();
+      if (!kept) await lock.release();
     }
   } finally {
-    await store.close();
+    if (!kept) await store.close();
     await closeCores(cores);
   }
 }

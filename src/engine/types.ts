@@ -31,6 +31,8 @@ export interface EngineOptions {
   readonly refreshOnly?: boolean;
   /** Terraform's -lock-timeout: how long to wait for a state lock another run holds. */
   readonly lockTimeoutMs?: number;
+  /** Keep the state locked from this plan to its apply (as `terraform apply` does); see held-locks.ts. */
+  readonly keepLock?: boolean;
 }
 
 export interface ProgressEvent {

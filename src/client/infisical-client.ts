@@ -1,7 +1,8 @@
 /**
- * Infisical's App Connections API: universal-auth login (once, shared by concurrent calls) or a static token,
- * one fresh login when a call answers 401 or 403 `TokenError`, typed calls with zod-checked answers. Each call is
- * one operation with one time budget, its login included; every credential and token is redacted from answers.
+ * Infisical's App Connections API: a machine-identity login (once, shared by concurrent calls; see logins/) or a
+ * static token, one fresh login when a call answers 401 or 403 `TokenError`, typed calls with zod-checked answers.
+ * Each call is one operation with one time budget, its login included; every credential and token is redacted
+ * from answers.
  */
 import type { Dispatcher } from "undici";
 import {
@@ -10,20 +11,18 @@ import {
   appConnectionEnvelope,
   appConnectionList,
   type CreateConnectionBody,
-  loginResponse,
   type UpdateConnectionBody,
 } from "../api/infisical";
 import type { Logger } from "../framework/resource";
 import { AuthError, NotFoundError } from "./errors";
 import { HttpClient, type RequestSpec } from "./http";
 import { ListSnapshot } from "./list-snapshot";
+import { type InfisicalAuth, knownSecrets, login } from "./logins";
 import { mapApiError } from "./map-error";
 import { Redactor } from "./redactor";
 import type { RetryOptions } from "./retry-policy";
 
-export type InfisicalAuth =
-  | { readonly kind: "token"; readonly token: string }
-  | { readonly kind: "universal"; readonly clientId: string; readonly clientSecret: string };
+export type { InfisicalAuth };
 
 export interface InfisicalClientOptions {
   readonly host: string;
@@ -46,7 +45,7 @@ export class InfisicalClient {
 
   constructor(private readonly options: InfisicalClientOptions) {
     const redactor = new Redactor();
-    redactor.add(options.auth.kind === "token" ? options.auth.token : options.auth.clientSecret);
+    redactor.add(...knownSecrets(options.auth));
     this.http = new HttpClient({
       redactor,
       secretFields: options.secretFields,
@@ -131,7 +130,7 @@ export class InfisicalClient {
     try {
       return await this.http.request({ ...timed, headers: { authorization: `Bearer ${token}` } });
     } catch (err) {
-      if (!(err instanceof AuthError && err.isTokenProblem && this.options.auth.kind === "universal")) throw err;
+      if (!(err instanceof AuthError && err.isTokenProblem && this.options.auth.kind !== "token")) throw err;
       // The token expired or was revoked: log in again once, then give up with the server's answer.
       this.options.log?.debug("access token refused; logging in again");
       this.token = null;
@@ -145,26 +144,12 @@ export class InfisicalClient {
     const auth = this.options.auth;
     if (auth.kind === "token") return Promise.resolve(auth.token);
     if (!this.token) {
-      const login = this.http
-        .request({
-          method: "POST",
-          path: "api/v1/auth/universal-auth/login",
-          body: { clientId: auth.clientId, clientSecret: auth.clientSecret },
-          schema: loginResponse,
-          // Repeating a login only hands out another token: retried like a read.
-          idempotent: true,
-          signal,
-          deadline,
-        })
-        .then((r) => {
-          this.http.redactor.add(r.accessToken);
-          return r.accessToken;
-        });
+      const pending = login({ http: this.http, signal, deadline }, auth);
       // A failed login is not cached: the next call tries again.
-      login.catch(() => {
-        if (this.token === login) this.token = null;
+      pending.catch(() => {
+        if (this.token === pending) this.token = null;
       });
-      this.token = login;
+      this.token = pending;
     }
     return this.token;
   }

@@ -1,44 +1,28 @@
 /**
- * provider "infisical": `host` and `auth = { token | universal = { client_id, client_secret } }`, the same shape
- * and environment variables as the official Go provider. Exactly one auth method; configuration beats env.
+ * provider "infisical": `host` and `auth = { token | universal | oidc | kubernetes | aws_iam, organization_slug }`,
+ * the same shape and environment variables as the official Go provider (DESIGN §2). Exactly one auth method;
+ * configuration beats env. How the method is chosen lives in infisical-auth.ts.
  */
-import type { InfisicalAuth, InfisicalClient } from "../client/infisical-client";
+import type { InfisicalClient } from "../client/infisical-client";
 import { secretApiFields } from "../framework/api-mapping";
 import { AttributePath } from "../framework/path";
 import type { ProviderDefinition } from "../framework/resource";
 import { nested, string } from "../framework/schema";
 import { isHttpUrl } from "../framework/validators";
-import { type ObjectValue, attr, isObject, isUnknown } from "../framework/value";
+import { isHttp } from "../framework/validators/is-http-url";
+import { attr } from "../framework/value";
 import { azureKeyVaultConnection } from "../resources/app-connection/azure-key-vault";
 import { appConnectionsDataSource } from "../resources/app-connection/connection-data-sources";
 import { herokuConnection } from "../resources/app-connection/heroku";
 import { postgresConnection } from "../resources/app-connection/postgres";
+import { DEFAULT_OIDC_TOKEN_VARIABLE, DEFAULT_SERVICE_ACCOUNT_TOKEN_PATH, resolveAuth, validateAuthConfig } from "./infisical-auth";
 
 export const INFISICAL_SOURCE = "registry.terraform.io/vaultbridge/infisical";
 export const DEFAULT_INFISICAL_HOST = "https://app.infisical.com";
+const HOST_EXAMPLE = "https://app.infisical.com or https://eu.infisical.com";
 
-const AUTH_HELP =
-  'Set exactly one of auth.token or auth.universal = { client_id, client_secret }, or the environment variables INFISICAL_TOKEN, or INFISICAL_UNIVERSAL_AUTH_CLIENT_ID and INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET.';
-
-/** Which auth the configuration asks for, or why it is unusable. Unknown values are left to configure time. */
-function authFromConfig(config: ObjectValue): InfisicalAuth | "none" | "unknown" | string {
-  const auth = attr(config, "auth");
-  if (isUnknown(auth)) return "unknown";
-  if (!isObject(auth)) return "none";
-  const token = attr(auth, "token");
-  const universal = attr(auth, "universal");
-  if (isUnknown(token) || isUnknown(universal)) return "unknown";
-  if (token !== null && universal !== null) return "auth.token and auth.universal are both set; use one.";
-  if (typeof token === "string") return { kind: "token", token };
-  if (isObject(universal)) {
-    const clientId = attr(universal, "client_id");
-    const clientSecret = attr(universal, "client_secret");
-    if (isUnknown(clientId) || isUnknown(clientSecret)) return "unknown";
-    if (typeof clientId === "string" && typeof clientSecret === "string") return { kind: "universal", clientId, clientSecret };
-    return "auth.universal needs both client_id and client_secret.";
-  }
-  return "auth is set but holds neither token nor universal.";
-}
+const identityId = (method: string) =>
+  string({ optional: true, description: `The ID of the machine identity that has ${method} configured (env INFISICAL_MACHINE_IDENTITY_ID).` });
 
 export const infisicalProvider: ProviderDefinition<InfisicalClient> = {
   name: "infisical",
@@ -48,11 +32,12 @@ export const infisicalProvider: ProviderDefinition<InfisicalClient> = {
     host: string({
       optional: true,
       description: `The Infisical API host (env INFISICAL_HOST, default ${DEFAULT_INFISICAL_HOST}).`,
-      validators: [isHttpUrl()],
+      validators: [isHttpUrl(HOST_EXAMPLE)],
     }),
     auth: nested({
       optional: true,
-      description: "How to authenticate; exactly one method. Falls back to the INFISICAL_* environment variables.",
+      description:
+        "How to authenticate; exactly one method. Without it the method comes from INFISICAL_AUTH_METHOD (token, universal, oidc, kubernetes, aws_iam) or from which INFISICAL_* credentials are set.",
       attributes: {
         token: string({ optional: true, sensitive: true, description: "A machine identity access token (env INFISICAL_TOKEN)." }),
         universal: nested({
@@ -63,38 +48,67 @@ export const infisicalProvider: ProviderDefinition<InfisicalClient> = {
             client_secret: string({ optional: true, sensitive: true, description: "The machine identity's client secret." }),
           },
         }),
+        oidc: nested({
+          optional: true,
+          description: "OIDC Auth with the CI platform's identity token (GitHub Actions, GitLab CI `id_tokens`, …).",
+          attributes: {
+            identity_id: identityId("OIDC Auth"),
+            token_environment_variable_name: string({
+              optional: true,
+              description: `The environment variable that holds the OIDC token, a JWT (env INFISICAL_OIDC_AUTH_TOKEN_NAME, default ${DEFAULT_OIDC_TOKEN_VARIABLE}).`,
+            }),
+          },
+        }),
+        kubernetes: nested({
+          optional: true,
+          description: "Kubernetes Auth with the pod's service account token.",
+          attributes: {
+            identity_id: identityId("Kubernetes Auth"),
+            service_account_token_path: string({
+              optional: true,
+              description: `The service account token file, read at every login (env INFISICAL_KUBERNETES_SERVICE_ACCOUNT_TOKEN_PATH, default ${DEFAULT_SERVICE_ACCOUNT_TOKEN_PATH}).`,
+            }),
+            service_account_token: string({
+              optional: true,
+              sensitive: true,
+              description: "The service account token itself, instead of the file (env INFISICAL_KUBERNETES_SERVICE_ACCOUNT_TOKEN).",
+            }),
+          },
+        }),
+        aws_iam: nested({
+          optional: true,
+          description:
+            "AWS IAM Auth: a signed sts:GetCallerIdentity request, with credentials from the standard AWS chain (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN, AWS_PROFILE and the shared config and credentials files, web identity, instance metadata) and AWS_REGION.",
+          attributes: { identity_id: identityId("AWS Auth") },
+        }),
+        organization_slug: string({
+          optional: true,
+          description: "Log in to this sub-organization, sent as organizationSlug by every login method (env INFISICAL_AUTH_ORGANIZATION_SLUG).",
+        }),
       },
     }),
   },
 
   validateConfig(config, diags) {
-    const auth = authFromConfig(config);
-    if (typeof auth === "string" && auth !== "none" && auth !== "unknown") {
-      diags.error("Invalid Provider Authentication", `${auth} ${AUTH_HELP}`, AttributePath.root("auth"));
-    }
+    validateAuthConfig(config, diags);
   },
 
   configure(config, rawEnv, diags, log) {
     // Loaded on first configure: undici and zod cost ~85 ms of start-up (measured), and Terraform's schema and
     // validate launches never reach the API.
-    const { infisicalEnv, InfisicalClient } = require("./infisical-connect") as typeof import("./infisical-connect");
+    const { infisicalEnv, envLookupOf, InfisicalClient } = require("./infisical-connect") as typeof import("./infisical-connect");
     const vars = infisicalEnv(rawEnv);
-    const host = (attr(config, "host") as string | null) ?? vars.INFISICAL_HOST ?? DEFAULT_INFISICAL_HOST;
-    let auth = authFromConfig(config);
-    if (auth === "none") {
-      const fromEnvToken = vars.INFISICAL_TOKEN;
-      const id = vars.INFISICAL_UNIVERSAL_AUTH_CLIENT_ID;
-      const secret = vars.INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET;
-      if (fromEnvToken && (id || secret)) auth = "INFISICAL_TOKEN and INFISICAL_UNIVERSAL_AUTH_* are both set in the environment; unset one.";
-      else if (fromEnvToken) auth = { kind: "token", token: fromEnvToken };
-      else if (id && secret) auth = { kind: "universal", clientId: id, clientSecret: secret };
-      else if (id || secret) auth = "INFISICAL_UNIVERSAL_AUTH_CLIENT_ID and INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET must be set together.";
-      else auth = "No authentication is configured.";
+    const configured = attr(config, "host") as string | null;
+    const host = configured ?? vars.INFISICAL_HOST ?? DEFAULT_INFISICAL_HOST;
+    if (configured === null && !isHttp(host)) {
+      diags.error(
+        "Invalid Provider Host",
+        `INFISICAL_HOST must be an http:// or https:// URL with a host, such as ${HOST_EXAMPLE}. Set it with its scheme, or set host in the provider block.`,
+        AttributePath.root("host"),
+      );
     }
-    if (typeof auth === "string") {
-      diags.error("Missing Provider Authentication", `${auth} ${AUTH_HELP}`, AttributePath.root("auth"));
-      return null;
-    }
+    const auth = resolveAuth(config, envLookupOf(vars, rawEnv), diags);
+    if (auth === null || diags.hasError()) return null;
     const secretFields = secretApiFields(infisicalProvider.attributes, ...infisicalProvider.resources.map((r) => r.attributes));
     return new InfisicalClient({ host, auth, log, secretFields });
   },

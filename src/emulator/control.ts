@@ -37,6 +37,9 @@
  *   POST   /__emulator/connections/{id}/rotate  → 200 { appConnection }: the scheduled credential rotation, run now
  *                                                (new credentialsHash, nextRotationAt counted from now); 404 when
  *                                                missing, 400 when auto rotation is off
+ *   POST   /__emulator/oidc/token               { identityId, claims? } → 200 { token }: an RS256 JWT for the OIDC or
+ *                                                Kubernetes identity, signed with the emulator's key, that its
+ *                                                logins accept; `claims` override the defaults (e.g. a past `exp`)
  *
  * Errors: { statusCode, error, message }.
  */
@@ -51,13 +54,14 @@ import type { EmulatorRuntime } from "./runtime";
 export const CONTROL_PREFIX = "/__emulator";
 
 const latencySettings = z.object({ ms: z.number().int().min(0).max(600_000) });
+const tokenRequest = z.object({ identityId: z.string().min(1), claims: z.record(z.string(), z.unknown()).optional() });
 
 export function isControlPath(path: string): boolean {
   return path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`);
 }
 
 export function controlRoutes(runtime: EmulatorRuntime): Route[] {
-  const { store, log, faults, rateLimits, latency, connections } = runtime;
+  const { store, log, faults, rateLimits, latency, connections, jwts } = runtime;
   return [
     { method: "GET", pattern: `${CONTROL_PREFIX}/health`, handler: () => json(200, { ok: true }) },
     { method: "GET", pattern: `${CONTROL_PREFIX}/requests`, handler: () => json(200, { requests: log.entries() }) },
@@ -128,6 +132,18 @@ export function controlRoutes(runtime: EmulatorRuntime): Route[] {
           throw controlError(400, `Auto rotation is not enabled on App Connection ${ctx.params.id}`);
         }
         return json(200, { appConnection });
+      },
+    },
+    {
+      method: "POST",
+      pattern: `${CONTROL_PREFIX}/oidc/token`,
+      handler: (ctx) => {
+        const { identityId, claims } = parse(tokenRequest, ctx.body);
+        const { oidc, kubernetes } = store.identities;
+        if (identityId !== oidc && identityId !== kubernetes) {
+          throw controlError(404, `No OIDC or Kubernetes machine identity with ID ${identityId}; the emulator has ${oidc} (OIDC) and ${kubernetes} (Kubernetes)`);
+        }
+        return json(200, { token: jwts.mint(identityId, claims) });
       },
     },
   ];

@@ -11,6 +11,8 @@ import { echoedRequest, FaultInjector, injectedFaultMessage, type FaultRule } fr
 import { BodyError, readJsonBody, ReplyError, sendEndless, sendReply, sleep, type Reply } from "./http";
 import { UniversalAuth } from "./infisical/auth";
 import { ConnectionService } from "./infisical/connections";
+import { JwtIssuer } from "./infisical/jwt-issuer";
+import { MachineLogins } from "./infisical/machine-logins";
 import { infisicalApi } from "./infisical/routes";
 import { resolveOptions, type EmulatorOptions, type ResolvedOptions } from "./options";
 import { RateLimiter, rateLimitMessage } from "./rate-limits";
@@ -19,6 +21,7 @@ import { matchRoute, type RequestContext, type Route } from "./router";
 import type { EmulatorRuntime } from "./runtime";
 import { IntegrationService } from "./scrapengine/integrations";
 import { scrapengineApi } from "./scrapengine/routes";
+import type { MachineIdentities } from "./state";
 import { EmulatorStore } from "./store";
 
 /** The line `vaultbridge emulator` prints when ready (DESIGN §3). */
@@ -29,6 +32,10 @@ export interface ReadyLine {
   readonly gatewayId: string;
   readonly infisical: { readonly clientId: string; readonly clientSecret: string };
   readonly scrapengine: { readonly baseUrl: string; readonly apiKey: string };
+  /** A machine identity per login method, and the AWS key pair AWS IAM logins must be signed with. */
+  readonly identities: Omit<MachineIdentities, "subOrganization">;
+  /** Logins with `organizationSlug` = this slug land here; its connections are its own. */
+  readonly subOrganization: MachineIdentities["subOrganization"];
 }
 
 export interface RunningEmulator extends ReadyLine {
@@ -48,8 +55,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     faults: new FaultInjector(),
     rateLimits: new RateLimiter(),
     latency: { ms: 0 },
+    jwts: new JwtIssuer(),
   };
-  const infisical = infisicalApi(new UniversalAuth(store, settings), runtime.connections);
+  const universal = new UniversalAuth(store, settings);
+  const infisical = infisicalApi(universal, new MachineLogins(store, universal, runtime.jwts), runtime.connections);
   const scrapengine = scrapengineApi(settings.apiKey, new IntegrationService(store));
   const control = controlRoutes(runtime);
   const apiFor = (path: string): ApiSurface =>
@@ -139,7 +148,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   }
 
   await listen(server, settings);
-  const ready = readyLine(settings, (server.address() as AddressInfo).port, store.ids);
+  const ready = readyLine(settings, (server.address() as AddressInfo).port, store);
   return {
     ...ready,
     readyLine: () => ready,
@@ -197,8 +206,10 @@ function closeServer(server: Server): Promise<void> {
   });
 }
 
-function readyLine(settings: ResolvedOptions, port: number, ids: EmulatorStore["ids"]): ReadyLine {
+function readyLine(settings: ResolvedOptions, port: number, store: EmulatorStore): ReadyLine {
   const url = `http://${urlHost(settings.host)}:${port}`;
+  const { ids } = store;
+  const { subOrganization, ...identities } = store.identities;
   return {
     url,
     orgId: ids.orgId,
@@ -206,6 +217,8 @@ function readyLine(settings: ResolvedOptions, port: number, ids: EmulatorStore["
     gatewayId: ids.gatewayId,
     infisical: { clientId: settings.clientId, clientSecret: settings.clientSecret },
     scrapengine: { baseUrl: `${url}/api/v1`, apiKey: settings.apiKey },
+    identities,
+    subOrganization,
   };
 }
 

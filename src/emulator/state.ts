@@ -4,7 +4,7 @@
  * Secrets are never kept: a connection stores only its redacted credentials (the hash stands for the secret), a
  * vault integration no secretId at all, and an access token only its SHA-256.
  */
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { z } from "zod";
 import { APP_SLUGS } from "../api/infisical";
 
@@ -30,6 +30,8 @@ export const storedConnection = z.object({
   isPlatformManagedCredentials: z.boolean(),
   gatewayId: z.string().nullable(),
   projectId: z.string().nullable(),
+  /** The organization it belongs to; absent = the root organization (files written before sub-organizations). */
+  orgId: z.string().optional(),
   isAutoRotationEnabled: z.boolean(),
   rotation: storedRotation.nullable(),
   createdAt: isoTimestamp,
@@ -58,13 +60,27 @@ export const storedToken = z.object({
   expiresAt: z.number().nullable(),
   /** Epoch milliseconds past which renewals are refused; null = unbounded. */
   maxExpiresAt: z.number().nullable(),
+  /** The organization the token is scoped to; absent = the root organization. */
+  orgId: z.string().optional(),
 });
 export type StoredToken = z.infer<typeof storedToken>;
+
+/** The machine identities of every login method, the AWS key pair the AWS IAM login accepts, the sub-organization. */
+export const machineIdentities = z.object({
+  oidc: z.uuid(),
+  kubernetes: z.uuid(),
+  awsIam: z.uuid(),
+  aws: z.object({ accessKeyId: z.string().min(1), secretAccessKey: z.string().min(1) }),
+  subOrganization: z.object({ slug: z.string().min(1), id: z.uuid() }),
+});
+export type MachineIdentities = z.infer<typeof machineIdentities>;
 
 export const emulatorIds = z.object({
   orgId: z.uuid(),
   projectId: z.uuid(),
   gatewayId: z.uuid(),
+  /** Absent in files written before the other login methods; filled in on open. */
+  identities: machineIdentities.optional(),
 });
 export type EmulatorIds = z.infer<typeof emulatorIds>;
 
@@ -77,8 +93,22 @@ export const persistedState = z.object({
 });
 export type PersistedState = z.infer<typeof persistedState>;
 
-export function freshIds(): EmulatorIds {
-  return { orgId: randomUUID(), projectId: randomUUID(), gatewayId: randomUUID() };
+export function freshIds(): EmulatorIds & { identities: MachineIdentities } {
+  return { orgId: randomUUID(), projectId: randomUUID(), gatewayId: randomUUID(), identities: freshIdentities() };
+}
+
+export function freshIdentities(): MachineIdentities {
+  return {
+    oidc: randomUUID(),
+    kubernetes: randomUUID(),
+    awsIam: randomUUID(),
+    // The shapes AWS uses: a 20-character key id starting AKIA, a 40-character secret.
+    aws: {
+      accessKeyId: `AKIA${randomBytes(8).toString("hex").toUpperCase()}`,
+      secretAccessKey: randomBytes(30).toString("base64"),
+    },
+    subOrganization: { slug: "emulator-sub-org", id: randomUUID() },
+  };
 }
 
 export function emptyState(ids: EmulatorIds): PersistedState {

@@ -7,7 +7,9 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import {
   emptyState,
+  freshIdentities,
   freshIds,
+  type MachineIdentities,
   persistedState,
   type EmulatorIds,
   type PersistedState,
@@ -25,13 +27,23 @@ export class EmulatorStore {
   /** Loads `dataFile` when it exists (refusing a malformed one), else starts empty with new ids. */
   static open(dataFile: string | undefined): EmulatorStore {
     const loaded = dataFile === undefined ? undefined : readStateFile(dataFile);
-    const store = new EmulatorStore(dataFile, loaded ?? emptyState(freshIds()));
-    if (loaded === undefined) store.commit();
+    const state = loaded ?? emptyState(freshIds());
+    const upgraded = state.ids.identities === undefined;
+    if (upgraded) state.ids = { ...state.ids, identities: freshIdentities() };
+    const store = new EmulatorStore(dataFile, state);
+    if (loaded === undefined || upgraded) store.commit();
     return store;
   }
 
   get ids(): EmulatorIds {
     return this.state.ids;
+  }
+
+  /** Always present once opened (filled in for files written before them). */
+  get identities(): MachineIdentities {
+    const identities = this.state.ids.identities;
+    if (identities === undefined) throw new Error("emulator identities missing after open");
+    return identities;
   }
 
   // --- app connections -----------------------------------------------------------------------------------------

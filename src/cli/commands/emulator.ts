@@ -37,7 +37,8 @@ export function registerEmulatorCommand(program: Command): void {
     .description(
       "Run the local Infisical + ScrapEngine API emulator. When ready it prints one JSON line on stdout: " +
         '{"url", "orgId", "projectId", "gatewayId", "infisical": {"clientId", "clientSecret"}, ' +
-        '"scrapengine": {"baseUrl", "apiKey"}}. Stops on SIGINT or SIGTERM, ' +
+        '"scrapengine": {"baseUrl", "apiKey"}, "identities": {"oidc", "kubernetes", "awsIam", "aws": ' +
+        '{"accessKeyId", "secretAccessKey"}}, "subOrganization": {"slug", "id"}}. Stops on SIGINT or SIGTERM, ' +
         "and, when run through npx or npm, when that npx or npm process ends.",
     )
     .addOption(new Option("--port <n>", "TCP port to listen on; 0 picks a free port").default("0"))

@@ -1,7 +1,8 @@
 /**
  * Machine-identity Universal Auth: login with the configured client id/secret, renew, and the bearer check of every
- * App Connections call. Tokens are random strings; only their SHA-256 is stored. Expiry answers as the server does:
- * an expired token on a call is 403 `TokenError`, on renew 401.
+ * App Connections call, which answers the organization the token is scoped to. Every login method issues its
+ * tokens here. Tokens are random strings; only their SHA-256 is stored. Expiry answers as the server does: an
+ * expired token on a call is 403 `TokenError`, on renew 401.
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
@@ -10,6 +11,7 @@ import { bearerToken, json, type Reply } from "../http";
 import { sameSecret } from "../secrets";
 import type { EmulatorStore } from "../store";
 import { errors, toIssues, validationFailure } from "./errors";
+import { organizationFor } from "./organizations";
 
 export interface AuthSettings {
   readonly clientId: string;
@@ -19,7 +21,11 @@ export interface AuthSettings {
   readonly tokenMaxTtlSeconds: number;
 }
 
-const loginRequest = z.object({ clientId: z.string().trim().min(1), clientSecret: z.string().trim().min(1) });
+const loginRequest = z.object({
+  clientId: z.string().trim().min(1),
+  clientSecret: z.string().trim().min(1),
+  organizationSlug: z.string().trim().min(1).optional(),
+});
 const renewRequest = z.object({ accessToken: z.string().trim().min(1) });
 
 export class UniversalAuth {
@@ -31,16 +37,22 @@ export class UniversalAuth {
   login(body: unknown): Reply {
     const parsed = loginRequest.safeParse(body ?? {});
     if (!parsed.success) throw validationFailure(toIssues(parsed.error.issues));
-    const { clientId, clientSecret } = parsed.data;
+    const { clientId, clientSecret, organizationSlug } = parsed.data;
     if (!sameSecret(clientId, this.settings.clientId) || !sameSecret(clientSecret, this.settings.clientSecret)) {
       throw errors.invalidCredentials();
     }
+    return this.issue(organizationFor(this.store, organizationSlug));
+  }
+
+  /** A new access token scoped to `orgId`, answered as every login answers. */
+  issue(orgId: string): Reply {
     const accessToken = `emu.${randomBytes(32).toString("hex")}`;
     const now = Date.now();
     const ttlMs = this.settings.tokenTtlSeconds * 1000;
     const maxExpiresAt = ttlMs > 0 ? now + this.settings.tokenMaxTtlSeconds * 1000 : null;
     const expiresAt = maxExpiresAt === null ? null : Math.min(now + ttlMs, maxExpiresAt);
-    this.store.putToken({ tokenHash: tokenHash(accessToken), createdAt: now, expiresAt, maxExpiresAt });
+    const scope = orgId === this.store.ids.orgId ? {} : { orgId };
+    this.store.putToken({ tokenHash: tokenHash(accessToken), createdAt: now, expiresAt, maxExpiresAt, ...scope });
     return json(200, this.tokenResponse(accessToken));
   }
 
@@ -66,13 +78,14 @@ export class UniversalAuth {
     return json(200, this.tokenResponse(accessToken));
   }
 
-  /** Throws the server's 401/403 unless the request carries a live access token. */
-  authenticate(headers: IncomingHttpHeaders): void {
+  /** The organization the request's live access token is scoped to; throws the server's 401/403 otherwise. */
+  authenticate(headers: IncomingHttpHeaders): string {
     const accessToken = bearerToken(headers.authorization);
     if (accessToken === undefined) throw errors.tokenMissing();
     const token = this.store.token(tokenHash(accessToken));
     if (token === undefined) throw errors.invalidToken();
     if (token.expiresAt !== null && Date.now() > token.expiresAt) throw errors.tokenExpired();
+    return token.orgId ?? this.store.ids.orgId;
   }
 
   private tokenResponse(accessToken: string) {

@@ -1,7 +1,9 @@
 /**
  * The App Connections service: the rules the server enforces beyond schema validation (notes/infisical-api.md):
  * scopes and duplicate names, the wrong-app check, platform-managed PostgreSQL, rotation, the live credential
- * check, and a fresh credentials hash on every credential write. Returns API views; throws the server's errors.
+ * check, and a fresh credentials hash on every credential write. Every call runs in one organization (the
+ * caller's token's): another organization's connections are invisible to it. Returns API views; throws the
+ * server's errors.
  */
 import { randomUUID } from "node:crypto";
 import type { AppSlug } from "../../api/infisical";
@@ -33,40 +35,39 @@ export class ConnectionService {
   ) {}
 
   /** Every connection of the org (or of one project), all apps or one, sorted case-insensitively by name. */
-  list(app: AppSlug | undefined, projectId: string | undefined): View[] {
-    if (projectId !== undefined) this.requireProject(projectId);
-    return this.store
-      .connections()
+  list(orgId: string, app: AppSlug | undefined, projectId: string | undefined): View[] {
+    if (projectId !== undefined) this.requireProject(orgId, projectId);
+    return this.inOrg(orgId)
       .filter((c) => (app === undefined || c.app === app) && (projectId === undefined || c.projectId === projectId))
       .sort(byName)
       .map((c) => connectionView(c, this.store.ids, { withProject: true }));
   }
 
-  get(app: AppSlug, rawId: string): View {
-    return this.view(this.find(app, parseConnectionId(rawId)));
+  get(orgId: string, app: AppSlug, rawId: string): View {
+    return this.view(this.find(orgId, app, parseConnectionId(rawId)));
   }
 
   /** Without a project, only org-level connections match. */
-  getByName(app: AppSlug, name: string, projectId: string | undefined): View {
-    if (projectId !== undefined) this.requireProject(projectId);
+  getByName(orgId: string, app: AppSlug, name: string, projectId: string | undefined): View {
+    if (projectId !== undefined) this.requireProject(orgId, projectId);
     const scope = projectId ?? null;
-    const found = this.store.connections().find((c) => c.name === name && c.projectId === scope);
+    const found = this.inOrg(orgId).find((c) => c.name === name && c.projectId === scope);
     if (found === undefined) throw errors.connectionNameNotFound(name, scope === null ? "organization" : "project");
     if (found.app !== app) throw errors.wrongApp(found.id, app);
     return this.view(found);
   }
 
-  async create(app: AppSlug, body: unknown): Promise<View> {
+  async create(orgId: string, app: AppSlug, body: unknown): Promise<View> {
     const request = parseCreateRequest(app, body);
     const projectId = request.projectId ?? null;
-    if (projectId !== null) this.requireProject(projectId);
+    if (projectId !== null) this.requireProject(orgId, projectId);
     this.requireGateway(request.gatewayId);
     if (wantsRotation(request) && request.method !== ROTATING_METHOD) {
       throw badRequest(messages.rotationOnlyForClientSecret());
     }
-    this.requireUniqueName(request.name, projectId, undefined);
+    this.requireUniqueName(orgId, request.name, projectId, undefined);
     await checkCredentials(app, request.method, request.credentials, this.checks);
-    this.requireUniqueName(request.name, projectId, undefined); // again: the check above yields to other requests
+    this.requireUniqueName(orgId, request.name, projectId, undefined); // again: the check above yields to other requests
     const now = nowIso();
     const connection: StoredConnection = {
       id: randomUUID(),
@@ -79,6 +80,7 @@ export class ConnectionService {
       isPlatformManagedCredentials: request.isPlatformManagedCredentials ?? false,
       gatewayId: request.gatewayId ?? null,
       projectId,
+      ...(orgId === this.store.ids.orgId ? {} : { orgId }),
       isAutoRotationEnabled: request.isAutoRotationEnabled === true,
       rotation: request.isAutoRotationEnabled === true && request.rotation ? newSchedule(request.rotation, now) : null,
       createdAt: now,
@@ -88,10 +90,10 @@ export class ConnectionService {
     return this.view(connection);
   }
 
-  async update(app: AppSlug, rawId: string, body: unknown): Promise<View> {
+  async update(orgId: string, app: AppSlug, rawId: string, body: unknown): Promise<View> {
     const id = parseConnectionId(rawId);
     const request = parseUpdateRequest(app, body);
-    const existing = this.find(app, id);
+    const existing = this.find(orgId, app, id);
     const credentials =
       request.credentials === undefined ? undefined : parseCredentials(app, existing.method, request.credentials);
     this.checkPlatformManagement(existing, request, credentials !== undefined);
@@ -99,11 +101,11 @@ export class ConnectionService {
     if (wantsRotation(request) && existing.method !== ROTATING_METHOD) {
       throw badRequest(messages.rotationOnlyForClientSecret());
     }
-    if (request.name !== undefined) this.requireUniqueName(request.name, existing.projectId, existing.id);
+    if (request.name !== undefined) this.requireUniqueName(orgId, request.name, existing.projectId, existing.id);
     if (credentials !== undefined) await checkCredentials(app, existing.method, credentials, this.checks);
 
-    const current = this.find(app, id); // may have changed while the check ran
-    if (request.name !== undefined) this.requireUniqueName(request.name, current.projectId, current.id);
+    const current = this.find(orgId, app, id); // may have changed while the check ran
+    if (request.name !== undefined) this.requireUniqueName(orgId, request.name, current.projectId, current.id);
     const switchesToManaged = request.isPlatformManagedCredentials === true && !current.isPlatformManagedCredentials;
     const updated: StoredConnection = {
       ...current,
@@ -124,8 +126,8 @@ export class ConnectionService {
     return this.view(updated);
   }
 
-  delete(app: AppSlug, rawId: string): View {
-    const connection = this.find(app, parseConnectionId(rawId));
+  delete(orgId: string, app: AppSlug, rawId: string): View {
+    const connection = this.find(orgId, app, parseConnectionId(rawId));
     this.store.deleteConnection(connection.id);
     return this.view(connection);
   }
@@ -160,15 +162,21 @@ export class ConnectionService {
     return connectionView(connection, this.store.ids);
   }
 
-  private find(app: AppSlug, id: string): StoredConnection {
+  /** The organization's connections; those written before sub-organizations belong to the root one. */
+  private inOrg(orgId: string): StoredConnection[] {
+    return this.store.connections().filter((c) => (c.orgId ?? this.store.ids.orgId) === orgId);
+  }
+
+  private find(orgId: string, app: AppSlug, id: string): StoredConnection {
     const connection = this.store.connection(id);
-    if (connection === undefined) throw errors.connectionNotFound(id);
+    if (connection === undefined || (connection.orgId ?? this.store.ids.orgId) !== orgId) throw errors.connectionNotFound(id);
     if (connection.app !== app) throw errors.wrongApp(id, app);
     return connection;
   }
 
-  private requireProject(projectId: string): void {
-    if (projectId !== this.store.ids.projectId) throw errors.projectNotFound(projectId);
+  /** The one project belongs to the root organization. */
+  private requireProject(orgId: string, projectId: string): void {
+    if (projectId !== this.store.ids.projectId || orgId !== this.store.ids.orgId) throw errors.projectNotFound(projectId);
   }
 
   private requireGateway(gatewayId: string | null | undefined): void {
@@ -178,9 +186,9 @@ export class ConnectionService {
   }
 
   /** Names are unique per org among org-level connections, and per project among a project's, across all apps. */
-  private requireUniqueName(name: string, projectId: string | null, exceptId: string | undefined): void {
-    const taken = this.store
-      .connections()
+  private requireUniqueName(orgId: string, name: string, projectId: string | null, exceptId: string | undefined): void {
+    const taken = this
+      .inOrg(orgId)
       .some((c) => c.id !== exceptId && c.name === name && c.projectId === projectId);
     if (taken) throw errors.duplicateName(name);
   }

@@ -75,6 +75,12 @@ export const messages = {
   renewExpired: () => "Failed to renew MI access token due to TTL expiration",
   renewMaxTtlExpired: () => "Failed to renew MI access token due to Max TTL expiration",
   routeNotFound: (method: string, path: string) => `Route ${method}:${path} not found`,
+  subOrganizationNotFound: (slug: string) => `Sub organization with name ${slug} not found`,
+  authMethodNotFound: (method: "OIDC" | "Kubernetes" | "AWS") =>
+    `${method} auth method not found for identity, did you configure ${method} auth?`,
+  invalidJwt: () => "Invalid JWT",
+  accessDenied: (reason: string) => `Access denied: ${reason}`,
+  invalidAwsRegion: () => "Invalid AWS region",
   remoteCheckFailed: {
     heroku: () => "Failed to validate credentials: Invalid credentials provided.",
     azureOAuth: () =>
@@ -101,4 +107,9 @@ export const errors = {
   tokenExpired: () => fail(403, messages.tokenExpired(), "TokenError"),
   renewExpired: () => fail(401, messages.renewExpired()),
   renewMaxTtlExpired: () => fail(401, messages.renewMaxTtlExpired()),
+  subOrganizationNotFound: (slug: string) => fail(404, messages.subOrganizationNotFound(slug)),
+  authMethodNotFound: (method: "OIDC" | "Kubernetes" | "AWS") => fail(404, messages.authMethodNotFound(method)),
+  invalidJwt: () => fail(401, messages.invalidJwt()),
+  accessDenied: (reason: string) => fail(401, messages.accessDenied(reason)),
+  invalidAwsRegion: () => badRequest(messages.invalidAwsRegion()),
 } as const;

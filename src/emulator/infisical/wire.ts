@@ -23,7 +23,7 @@ export function connectionView(
   const view: Record<string, unknown> = {
     id: connection.id,
     name: connection.name,
-    orgId: ids.orgId,
+    orgId: connection.orgId ?? ids.orgId,
     createdAt: connection.createdAt,
     updatedAt: connection.updatedAt,
     app: connection.app,

@@ -18,6 +18,13 @@ const readyLine = z.strictObject({
   gatewayId: z.uuid(),
   infisical: z.strictObject({ clientId: z.string(), clientSecret: z.string() }),
   scrapengine: z.strictObject({ baseUrl: z.string(), apiKey: z.string() }),
+  identities: z.strictObject({
+    oidc: z.uuid(),
+    kubernetes: z.uuid(),
+    awsIam: z.uuid(),
+    aws: z.strictObject({ accessKeyId: z.string().regex(/^AKIA[0-9A-Z]{16}$/), secretAccessKey: z.string().length(40) }),
+  }),
+  subOrganization: z.strictObject({ slug: z.string().min(1), id: z.uuid() }),
 });
 
 const running: CliRun[] = [];
@@ -81,7 +88,13 @@ test("flags set the credentials, the token lifetime and the data file; state sur
     expect(await first.run.stop()).toBe(0);
 
     const second = await start(args);
-    const stable = ({ orgId, projectId, gatewayId }: z.infer<typeof readyLine>) => ({ orgId, projectId, gatewayId });
+    const stable = ({ orgId, projectId, gatewayId, identities, subOrganization }: z.infer<typeof readyLine>) => ({
+      orgId,
+      projectId,
+      gatewayId,
+      identities,
+      subOrganization,
+    });
     expect(stable(second.ready)).toEqual(stable(first.ready));
     const got = await call(second.ready.url, "GET", "/api/v1/app-connections/heroku/connection-name/survivor", {
       bearer: token,

@@ -82,7 +82,7 @@ export function dataSourceDoc(providerName: string, d: ResourceDecl): string {
   return `${lines.join("\n")}\n`;
 }
 
-export function providerDoc(p: SchemaSource & { name: string }): string {
+export function providerDoc(p: SchemaSource & { name: string; guide?: string }): string {
   const lines = [
     `# provider "${p.name}"`,
     "",
@@ -94,6 +94,7 @@ export function providerDoc(p: SchemaSource & { name: string }): string {
     "",
     ...attributeList(p.attributes, "", () => true),
     "",
+    ...(p.guide ? [p.guide.trimEnd(), ""] : []),
     "## Resources",
     "",
     ...p.resources.map((r) => `- [\`${r.typeName}\`](resources/${r.typeName}.md)`),

@@ -101,6 +101,8 @@ export interface ProviderDefinition<Client> {
   readonly source: string;
   readonly description: string;
   readonly attributes: Attributes;
+  /** Markdown sections appended to the provider's reference page (what attribute lists cannot say: CI examples). */
+  readonly guide?: string;
   validateConfig?(config: ObjectValue, diags: Diagnostics): void;
   /** Builds the client from configuration and the environment; reports and returns null on failure. */
   configure(config: ObjectValue, env: NodeJS.ProcessEnv, diags: Diagnostics, log: Logger): Client | null;

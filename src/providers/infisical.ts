@@ -15,6 +15,7 @@ import { azureKeyVaultConnection } from "../resources/app-connection/azure-key-v
 import { appConnectionsDataSource } from "../resources/app-connection/connection-data-sources";
 import { herokuConnection } from "../resources/app-connection/heroku";
 import { postgresConnection } from "../resources/app-connection/postgres";
+import { INFISICAL_AUTH_GUIDE } from "./infisical-auth-guide";
 import { DEFAULT_OIDC_TOKEN_VARIABLE, DEFAULT_SERVICE_ACCOUNT_TOKEN_PATH, resolveAuth, validateAuthConfig } from "./infisical-auth";
 
 export const INFISICAL_SOURCE = "registry.terraform.io/vaultbridge/infisical";
@@ -28,6 +29,7 @@ export const infisicalProvider: ProviderDefinition<InfisicalClient> = {
   name: "infisical",
   source: INFISICAL_SOURCE,
   description: "Infisical App Connections (Azure Key Vault, PostgreSQL, Heroku).",
+  guide: INFISICAL_AUTH_GUIDE,
   attributes: {
     host: string({
       optional: true,

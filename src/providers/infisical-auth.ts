@@ -18,7 +18,7 @@ const DEFAULT_AWS_REGION = "us-east-1";
 const AUTH = AttributePath.root("auth");
 const SUMMARY = "Invalid Provider Authentication";
 const HELP =
-  "Set exactly one of auth.token, auth.universal, auth.oidc, auth.kubernetes or auth.aws_iam, or pick the method with INFISICAL_AUTH_METHOD (token|universal|oidc|kubernetes|aws_iam) and its variables.";
+  "Set exactly one of auth.token, auth.universal, auth.oidc, auth.kubernetes or auth.aws_iam; or, from the environment, INFISICAL_TOKEN, or INFISICAL_UNIVERSAL_AUTH_CLIENT_ID and INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET, or INFISICAL_AUTH_METHOD (token|universal|oidc|kubernetes|aws_iam) with INFISICAL_MACHINE_IDENTITY_ID and the method's variables.";
 
 /** The environment as the resolver reads it: any variable by name, empty values count as unset. */
 export type EnvLookup = (name: string) => string | undefined;

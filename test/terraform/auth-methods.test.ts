@@ -126,7 +126,7 @@ describe("bad settings: refused naming the setting, nothing written, no secret s
   test("an unknown organization slug", async () => {
     const c = await authCase(emu, "aws_iam", "env");
     const text = flat(await refused(undefined, { ...c.env, INFISICAL_AUTH_ORGANIZATION_SLUG: "no-such-org" }));
-    expect(text).toContain('to organization "no-such-org" (auth.organization_slug or INFISICAL_AUTH_ORGANIZATION_SLUG) failed');
+    expect(text).toContain('to organization "no-such-org" (auth.organization_slug or INFISICAL_AUTH_ORGANIZATION_SLUG))');
     expect(text).toContain("Sub organization with name no-such-org not found");
     for (const s of c.secrets) expect(text).not.toContain(s);
     expect((await emu.requests()).map((r) => `${r.method} ${r.path} ${r.status}`)).toContain(`POST ${LOGIN_ROUTES.aws_iam} 404`);

@@ -67,7 +67,7 @@ async function resolveCredentials(auth: AwsIamAuth): Promise<AwsCredentials> {
   } catch (err) {
     // The chain's messages name where it looked, never a key.
     const reason = err instanceof Error ? err.message : String(err);
-    throw new LoginError(auth, `no AWS credentials found (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE and the shared files, AWS_WEB_IDENTITY_TOKEN_FILE, or instance metadata): ${reason}`, err);
+    throw new LoginError(auth, `No AWS credentials found (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE and the shared files, AWS_WEB_IDENTITY_TOKEN_FILE, or instance metadata): ${reason}`, err);
   }
 }
 

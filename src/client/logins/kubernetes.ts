@@ -21,7 +21,7 @@ async function readToken(auth: KubernetesAuth): Promise<string> {
     if (token !== "") return token;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? "unreadable";
-    throw new LoginError(auth, `cannot read the service account token file ${auth.tokenPath} (${code}); set auth.kubernetes.service_account_token_path or INFISICAL_KUBERNETES_SERVICE_ACCOUNT_TOKEN_PATH`, err);
+    throw new LoginError(auth, `Cannot read the service account token file ${auth.tokenPath} (${code}); set auth.kubernetes.service_account_token_path or INFISICAL_KUBERNETES_SERVICE_ACCOUNT_TOKEN_PATH`, err);
   }
-  throw new LoginError(auth, `the service account token file ${auth.tokenPath} is empty`);
+  throw new LoginError(auth, `The service account token file ${auth.tokenPath} is empty`);
 }

@@ -1,6 +1,7 @@
 /**
- * A machine-identity login that failed: one sentence naming the method, the settings that chose it and the
- * server's (or the local) reason. Never carries the credential itself.
+ * A machine-identity login that failed: the server's (or the local) reason first, as every API error reads, then
+ * the method and the settings that chose it. Never carries the credential itself. Not an ambiguous failure: no
+ * write was sent.
  */
 import { VaultbridgeError } from "../../framework/vaultbridge-error";
 import type { LoginAuth } from "./auth";
@@ -19,7 +20,7 @@ export class LoginError extends VaultbridgeError {
       : "";
     const who = "identityId" in auth ? ` as machine identity ${auth.identityId}` : "";
     super(
-      `Infisical login with ${METHOD_SETTING[auth.kind]} (or INFISICAL_AUTH_METHOD=${auth.kind})${who}${org} failed: ${reason}`,
+      `${reason.replace(/\.$/, "")} (logging in with ${METHOD_SETTING[auth.kind]} or INFISICAL_AUTH_METHOD=${auth.kind}${who}${org})`,
       "VB_LOGIN",
       { cause },
     );

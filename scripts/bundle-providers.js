@@ -22,18 +22,11 @@ const root = join(__dirname, "..");
 const LAZY = ["undici", "zod"];
 const AWS_GROUP = ["@smithy/signature-v4", "@aws-crypto/sha256-js", "@aws-sdk/credential-provider-node"];
 
+/** What every bundle here is: one minified CommonJS file for Node 20. */
+const COMMON = { bundle: true, platform: "node", target: "node20", format: "cjs", minify: true, legalComments: "none", logLevel: "warning" };
+
 function embed(contents) {
-  const out = buildSync({
-    stdin: { contents, resolveDir: root },
-    bundle: true,
-    platform: "node",
-    target: "node20",
-    format: "cjs",
-    minify: true,
-    legalComments: "none",
-    write: false,
-    logLevel: "warning",
-  });
+  const out = buildSync({ ...COMMON, stdin: { contents, resolveDir: root }, write: false });
   return out.outputFiles[0].text;
 }
 
@@ -93,15 +86,9 @@ async function bundle(name) {
   await build({
     entryPoints: [join(root, "src", "bin", `terraform-provider-${name}.ts`)],
     outfile,
-    bundle: true,
-    platform: "node",
-    target: "node20",
-    format: "cjs",
-    minify: true,
-    legalComments: "none",
+    ...COMMON,
     banner: { js: "#!/usr/bin/env node" },
     plugins: [lazyPackages, builtinInquire],
-    logLevel: "warning",
   });
   chmodSync(outfile, 0o755);
 }

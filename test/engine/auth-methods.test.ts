@@ -3,27 +3,15 @@
  * with each method from the environment and from the provider block, the sub-organization, and every bad setting
  * refused at plan time naming it, with no write call and no secret in any output.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { apply, plan } from "../../src/engine/engine";
 import type { Diagnostic } from "../../src/framework/diagnostics";
 import { AWS_SAFE_ENV, authCase, authStack, LOGIN_ROUTES, type Method, type Source, subOrganizationToken, writeCalls } from "../support/auth-cases";
-import { TestEmulator } from "../support/emulator";
+import { useEmulatorAndStackDir } from "../support/engine-cli";
 import { call } from "../support/http";
 
-let emu: TestEmulator;
-let dir: string;
-
-beforeAll(async () => {
-  emu = await TestEmulator.start();
-});
-afterAll(() => emu.close());
-beforeEach(async () => {
-  await emu.reset();
-  dir = mkdtempSync(join(tmpdir(), "vb-engine-auth-"));
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const suite = useEmulatorAndStackDir("vb-engine-auth-");
 
 /** The process environment without anything that would pick a login or an AWS identity by itself. */
 function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -41,54 +29,54 @@ const cases: [Method, Source][] = (["oidc", "kubernetes", "aws_iam"] as const).f
 ]);
 
 test.each(cases)("%s login from %s: apply and destroy", async (method, source) => {
-  const c = await authCase(emu, method, source);
-  writeFileSync(join(dir, "cdk.tf.json"), authStack(emu, c.auth, `engine-${method.replace("_", "-")}-${source}`));
+  const c = await authCase(suite.emu, method, source);
+  writeFileSync(join(suite.dir, "cdk.tf.json"), authStack(suite.emu, c.auth, `engine-${method.replace("_", "-")}-${source}`));
   const env = cleanEnv(c.env);
 
-  const created = await apply(await plan(dir, { env }), { env });
+  const created = await apply(await plan(suite.dir, { env }), { env });
   expect(errors(created.diagnostics)).toEqual([]);
   expect(created.applied).toBe(1);
-  const requests = await emu.requests();
+  const requests = await suite.emu.requests();
   expect(requests.filter((r) => r.path.startsWith("/api/v1/auth/")).map((r) => `${r.path} ${r.status}`)).toContain(`${c.route} 200`);
   expect(requests.some((r) => r.path === "/api/v1/auth/universal-auth/login")).toBe(false);
   expect(writeCalls(requests)).toEqual(["POST /api/v1/app-connections/heroku"]);
 
-  const destroyed = await apply(await plan(dir, { env, destroy: true }), { env });
+  const destroyed = await apply(await plan(suite.dir, { env, destroy: true }), { env });
   expect(errors(destroyed.diagnostics)).toEqual([]);
-  expect((await emu.infisical("GET", "/api/v1/app-connections")).body).toEqual({ appConnections: [] });
+  expect((await suite.emu.infisical("GET", "/api/v1/app-connections")).body).toEqual({ appConnections: [] });
   for (const secret of c.secrets) expect(everything([...created.diagnostics, ...destroyed.diagnostics])).not.toContain(secret);
 });
 
 test("organization_slug: the connection lands in the sub-organization, not the root one", async () => {
-  const c = await authCase(emu, "oidc", "config");
-  const { slug, id } = emu.emulator.subOrganization;
-  writeFileSync(join(dir, "cdk.tf.json"), authStack(emu, { ...c.auth, organization_slug: slug }, "in-sub-org"));
+  const c = await authCase(suite.emu, "oidc", "config");
+  const { slug, id } = suite.emu.emulator.subOrganization;
+  writeFileSync(join(suite.dir, "cdk.tf.json"), authStack(suite.emu, { ...c.auth, organization_slug: slug }, "in-sub-org"));
   const env = cleanEnv(c.env);
-  const created = await apply(await plan(dir, { env }), { env });
+  const created = await apply(await plan(suite.dir, { env }), { env });
   expect(errors(created.diagnostics)).toEqual([]);
 
   // The root organization (universal auth lands there) does not see it.
-  expect((await emu.infisical("GET", "/api/v1/app-connections")).body).toEqual({ appConnections: [] });
-  const subToken = await subOrganizationToken(emu);
-  const inSub = await call(emu.url, "GET", "/api/v1/app-connections", { bearer: subToken });
+  expect((await suite.emu.infisical("GET", "/api/v1/app-connections")).body).toEqual({ appConnections: [] });
+  const subToken = await subOrganizationToken(suite.emu);
+  const inSub = await call(suite.emu.url, "GET", "/api/v1/app-connections", { bearer: subToken });
   const rows = (inSub.body as { appConnections: { name: string; orgId: string }[] }).appConnections;
   expect(rows.map((x) => [x.name, x.orgId])).toEqual([["in-sub-org", id]]);
 
   // INFISICAL_AUTH_ORGANIZATION_SLUG does the same from the environment; destroy through it.
-  writeFileSync(join(dir, "cdk.tf.json"), authStack(emu, c.auth, "in-sub-org"));
+  writeFileSync(join(suite.dir, "cdk.tf.json"), authStack(suite.emu, c.auth, "in-sub-org"));
   const subEnv = cleanEnv({ ...c.env, INFISICAL_AUTH_ORGANIZATION_SLUG: slug });
-  const destroyed = await apply(await plan(dir, { env: subEnv, destroy: true }), { env: subEnv });
+  const destroyed = await apply(await plan(suite.dir, { env: subEnv, destroy: true }), { env: subEnv });
   expect(errors(destroyed.diagnostics)).toEqual([]);
-  expect((await call(emu.url, "GET", "/api/v1/app-connections", { bearer: subToken })).body).toEqual({ appConnections: [] });
+  expect((await call(suite.emu.url, "GET", "/api/v1/app-connections", { bearer: subToken })).body).toEqual({ appConnections: [] });
 });
 
 describe("bad settings are refused at plan time, naming the setting, with no write call and no secret shown", () => {
   const run = async (auth: Record<string, unknown> | undefined, extraEnv: Record<string, string>, provider: Record<string, unknown> = {}) => {
-    writeFileSync(join(dir, "cdk.tf.json"), authStack(emu, auth, "refused", provider));
+    writeFileSync(join(suite.dir, "cdk.tf.json"), authStack(suite.emu, auth, "refused", provider));
     const env = cleanEnv(extraEnv);
-    const planned = await plan(dir, { env });
+    const planned = await plan(suite.dir, { env });
     const applied = await apply(planned, { env });
-    return { diags: [...planned.diagnostics, ...applied.diagnostics], writes: writeCalls(await emu.requests()) };
+    return { diags: [...planned.diagnostics, ...applied.diagnostics], writes: writeCalls(await suite.emu.requests()) };
   };
   const SECRET = "super-secret-jwt-value-4711";
 
@@ -106,32 +94,32 @@ describe("bad settings are refused at plan time, naming the setting, with no wri
     expect(text).not.toContain(SECRET);
     expect(text).not.toMatch(/bug in vaultbridge/);
     expect(writes).toEqual([]);
-    expect(await emu.requests()).toEqual([]);
+    expect(await suite.emu.requests()).toEqual([]);
   });
 
   test("host without a scheme, in config and in INFISICAL_HOST", async () => {
     const fromConfig = await run({ token: SECRET }, {}, { host: "app.infisical.com" });
-    expect(everything(errors(fromConfig.diags))).toMatch(/host must be an http:\/\/ or https:\/\/ URL such as https:\/\/app\.infisical\.com/);
-    writeFileSync(join(dir, "cdk.tf.json"), JSON.stringify({ ...JSON.parse(authStack(emu, { token: SECRET }, "refused")), provider: { infisical: [{ auth: { token: SECRET } }] } }));
-    const env = cleanEnv({ INFISICAL_HOST: `127.0.0.1:${new URL(emu.url).port}` });
-    const fromEnv = await plan(dir, { env });
+    expect(everything(errors(fromConfig.diags))).toMatch(/host must be an http:\/\/ or https:\/\/ URL with a host, such as https:\/\/app\.infisical\.com/);
+    writeFileSync(join(suite.dir, "cdk.tf.json"), JSON.stringify({ ...JSON.parse(authStack(suite.emu, { token: SECRET }, "refused")), provider: { infisical: [{ auth: { token: SECRET } }] } }));
+    const env = cleanEnv({ INFISICAL_HOST: `127.0.0.1:${new URL(suite.emu.url).port}` });
+    const fromEnv = await plan(suite.dir, { env });
     const text = everything(errors(fromEnv.diagnostics));
-    expect(text).toMatch(/INFISICAL_HOST must be an http:\/\/ or https:\/\/ URL such as https:\/\/app\.infisical\.com/);
+    expect(text).toMatch(/INFISICAL_HOST must be an http:\/\/ or https:\/\/ URL with a host, such as https:\/\/app\.infisical\.com/);
     for (const t of [fromConfig.diags, fromEnv.diagnostics]) {
       expect(everything(t)).not.toMatch(/bug in vaultbridge/);
       expect(everything(t)).not.toContain(SECRET);
     }
-    expect(await emu.requests()).toEqual([]);
+    expect(await suite.emu.requests()).toEqual([]);
   });
 
   test("an unknown organization slug: the login is refused naming the slug's settings; nothing is written", async () => {
-    const c = await authCase(emu, "aws_iam", "config");
+    const c = await authCase(suite.emu, "aws_iam", "config");
     const { diags, writes } = await run({ ...c.auth, organization_slug: "no-such-org" }, c.env);
     const text = everything(errors(diags));
     expect(text).toContain('organization "no-such-org" (auth.organization_slug or INFISICAL_AUTH_ORGANIZATION_SLUG)');
     expect(text).toContain("Sub organization with name no-such-org not found");
     for (const s of c.secrets) expect(text).not.toContain(s);
     expect(writes).toEqual([]);
-    expect((await emu.requests()).map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([`POST ${LOGIN_ROUTES.aws_iam} 404`]);
+    expect((await suite.emu.requests()).map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([`POST ${LOGIN_ROUTES.aws_iam} 404`]);
   });
 });

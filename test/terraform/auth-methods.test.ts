@@ -6,23 +6,11 @@
  * write, with no secret in the output — the debug log included.
  */
 import { AWS_SAFE_ENV, authCase, authStack, LOGIN_ROUTES, type Method, type Source, subOrganizationToken, writeCalls } from "../support/auth-cases";
-import { TestEmulator } from "../support/emulator";
 import { call } from "../support/http";
-import { describeRun, TerraformWorkspace, type RunResult } from "../support/terraform";
-import { listConnections } from "./helpers";
+import { describeRun, type RunResult } from "../support/terraform";
+import { listConnections, useEmulatorAndWorkspace } from "./helpers";
 
-let emu: TestEmulator;
-let ws: TerraformWorkspace;
-
-beforeAll(async () => {
-  emu = await TestEmulator.start();
-});
-afterAll(() => emu.close());
-beforeEach(async () => {
-  await emu.reset();
-  ws = new TerraformWorkspace();
-});
-afterEach(() => ws.cleanup());
+const suite = useEmulatorAndWorkspace();
 
 const output = (r: RunResult) => `${r.stdout}\n${r.stderr}`;
 const DEBUG = { TF_LOG: "debug" };
@@ -33,36 +21,36 @@ const cases: [Method, Source][] = (["oidc", "kubernetes", "aws_iam"] as const).f
 ]);
 
 test.each(cases)("%s login from %s: terraform apply and destroy", async (method, source) => {
-  const c = await authCase(emu, method, source);
+  const c = await authCase(suite.emu, method, source);
   const name = `tf-${method.replace("_", "-")}-${source}`;
-  ws.write({ "main.tf.json": authStack(emu, c.auth, name) });
+  suite.ws.write({ "main.tf.json": authStack(suite.emu, c.auth, name) });
   const env = { ...AWS_SAFE_ENV, ...c.env, ...DEBUG };
 
-  const applied = await ws.apply([], { env });
-  const logins = (await emu.requests()).filter((r) => r.path.startsWith("/api/v1/auth/"));
+  const applied = await suite.ws.apply([], { env });
+  const logins = (await suite.emu.requests()).filter((r) => r.path.startsWith("/api/v1/auth/"));
   expect(logins.length).toBeGreaterThan(0);
   expect(logins.map((r) => `${r.path} ${r.status}`)).toEqual(logins.map(() => `${c.route} 200`));
-  expect((await listConnections(emu)).map((x) => x.name)).toEqual([name]);
+  expect((await listConnections(suite.emu)).map((x) => x.name)).toEqual([name]);
 
-  const destroyed = await ws.run(["destroy", "-auto-approve"], { env, expectCode: 0 });
-  expect(await listConnections(emu)).toEqual([]);
+  const destroyed = await suite.ws.run(["destroy", "-auto-approve"], { env, expectCode: 0 });
+  expect(await listConnections(suite.emu)).toEqual([]);
   for (const r of [applied, destroyed]) for (const secret of c.secrets) expect(output(r)).not.toContain(secret);
 });
 
 test("organization_slug: created in the sub-organization, absent from the root one", async () => {
-  const c = await authCase(emu, "kubernetes", "config");
-  const { slug, id } = emu.emulator.subOrganization;
-  ws.write({ "main.tf.json": authStack(emu, { ...c.auth, organization_slug: slug }, "tf-sub-org") });
-  await ws.apply([], { env: { ...AWS_SAFE_ENV, ...c.env } });
-  expect(ws.attributes("infisical_app_connection_heroku.web").org_id).toBe(id);
+  const c = await authCase(suite.emu, "kubernetes", "config");
+  const { slug, id } = suite.emu.emulator.subOrganization;
+  suite.ws.write({ "main.tf.json": authStack(suite.emu, { ...c.auth, organization_slug: slug }, "tf-sub-org") });
+  await suite.ws.apply([], { env: { ...AWS_SAFE_ENV, ...c.env } });
+  expect(suite.ws.attributes("infisical_app_connection_heroku.web").org_id).toBe(id);
 
-  expect(await listConnections(emu)).toEqual([]);
-  const inSub = await call(emu.url, "GET", "/api/v1/app-connections", { bearer: await subOrganizationToken(emu) });
+  expect(await listConnections(suite.emu)).toEqual([]);
+  const inSub = await call(suite.emu.url, "GET", "/api/v1/app-connections", { bearer: await subOrganizationToken(suite.emu) });
   expect((inSub.body as { appConnections: { name: string }[] }).appConnections.map((x) => x.name)).toEqual(["tf-sub-org"]);
 
-  await ws.plan(0, [], { env: { ...AWS_SAFE_ENV, ...c.env } });
-  await ws.run(["destroy", "-auto-approve"], { env: { ...AWS_SAFE_ENV, ...c.env }, expectCode: 0 });
-  expect((await call(emu.url, "GET", "/api/v1/app-connections", { bearer: await subOrganizationToken(emu) })).body).toEqual({ appConnections: [] });
+  await suite.ws.plan(0, [], { env: { ...AWS_SAFE_ENV, ...c.env } });
+  await suite.ws.run(["destroy", "-auto-approve"], { env: { ...AWS_SAFE_ENV, ...c.env }, expectCode: 0 });
+  expect((await call(suite.emu.url, "GET", "/api/v1/app-connections", { bearer: await subOrganizationToken(suite.emu) })).body).toEqual({ appConnections: [] });
 });
 
 describe("bad settings: refused naming the setting, nothing written, no secret shown", () => {
@@ -72,10 +60,10 @@ describe("bad settings: refused naming the setting, nothing written, no secret s
   const withSecret = (stack: string) =>
     JSON.stringify({ ...JSON.parse(stack), variable: { secret: { type: "string", sensitive: true } } });
   const refused = async (auth: Record<string, unknown> | undefined, env: Record<string, string>, provider: Record<string, unknown> = {}) => {
-    ws.write({ "main.tf.json": withSecret(authStack(emu, auth, "refused", provider)) });
-    const r = await ws.run(["apply", "-auto-approve"], { env: { ...AWS_SAFE_ENV, ...env, ...DEBUG, TF_VAR_secret: SECRET } });
+    suite.ws.write({ "main.tf.json": withSecret(authStack(suite.emu, auth, "refused", provider)) });
+    const r = await suite.ws.run(["apply", "-auto-approve"], { env: { ...AWS_SAFE_ENV, ...env, ...DEBUG, TF_VAR_secret: SECRET } });
     if (r.code !== 1) throw new Error(`expected apply to fail\n${describeRun(r)}`);
-    expect(writeCalls(await emu.requests())).toEqual([]);
+    expect(writeCalls(await suite.emu.requests())).toEqual([]);
     const text = output(r);
     expect(text).not.toContain(SECRET);
     expect(text).not.toMatch(/bug in vaultbridge/);
@@ -90,7 +78,7 @@ describe("bad settings: refused naming the setting, nothing written, no secret s
   });
 
   test("OIDC without a JWT", async () => {
-    const text = flat(await refused({ oidc: { identity_id: emu.emulator.identities.oidc, token_environment_variable_name: "GITHUB_OIDC_JWT" } }, {}));
+    const text = flat(await refused({ oidc: { identity_id: suite.emu.emulator.identities.oidc, token_environment_variable_name: "GITHUB_OIDC_JWT" } }, {}));
     expect(text).toContain("in the environment variable GITHUB_OIDC_JWT, which is not set or empty");
     expect(text).toContain("auth.oidc.token_environment_variable_name or INFISICAL_OIDC_AUTH_TOKEN_NAME");
   });
@@ -98,7 +86,7 @@ describe("bad settings: refused naming the setting, nothing written, no secret s
   test("a missing token file", async () => {
     const text = flat(await refused(undefined, {
       INFISICAL_AUTH_METHOD: "kubernetes",
-      INFISICAL_MACHINE_IDENTITY_ID: emu.emulator.identities.kubernetes,
+      INFISICAL_MACHINE_IDENTITY_ID: suite.emu.emulator.identities.kubernetes,
       INFISICAL_KUBERNETES_SERVICE_ACCOUNT_TOKEN_PATH: "/nonexistent/sa/token",
     }));
     expect(text).toContain("/nonexistent/sa/token, which cannot be read (ENOENT)");
@@ -111,24 +99,25 @@ describe("bad settings: refused naming the setting, nothing written, no secret s
   });
 
   test("host without a scheme, in the block and in INFISICAL_HOST", async () => {
-    const host = `127.0.0.1:${new URL(emu.url).port}`;
+    const host = `127.0.0.1:${new URL(suite.emu.url).port}`;
     const inBlock = flat(await refused({ token: SECRET_REF }, {}, { host }));
-    expect(inBlock).toContain(`host must be an http:// or https:// URL such as https://app.infisical.com`);
-    ws.write({ "main.tf.json": JSON.stringify({ ...JSON.parse(authStack(emu, undefined, "refused")), provider: { infisical: [{}] } }) });
-    const r = await ws.run(["apply", "-auto-approve"], { env: { INFISICAL_HOST: host, INFISICAL_TOKEN: SECRET } });
+    expect(inBlock).toContain(`host must be an http:// or https:// URL with a host, such as https://app.infisical.com`);
+    suite.ws.write({ "main.tf.json": JSON.stringify({ ...JSON.parse(authStack(suite.emu, undefined, "refused")), provider: { infisical: [{}] } }) });
+    const r = await suite.ws.run(["apply", "-auto-approve"], { env: { INFISICAL_HOST: host, INFISICAL_TOKEN: SECRET } });
     expect(r.code).toBe(1);
-    expect(flat(output(r))).toContain(`INFISICAL_HOST must be an http:// or https:// URL such as https://app.infisical.com or https://eu.infisical.com; got "${host}"`);
+    expect(flat(output(r))).toContain(`INFISICAL_HOST must be an http:// or https:// URL with a host, such as https://app.infisical.com or https://eu.infisical.com.`);
     expect(output(r)).not.toMatch(/bug in vaultbridge/);
+    expect(output(r)).not.toContain(host);
     expect(output(r)).not.toContain(SECRET);
-    expect(await emu.requests()).toEqual([]);
+    expect(await suite.emu.requests()).toEqual([]);
   });
 
   test("an unknown organization slug", async () => {
-    const c = await authCase(emu, "aws_iam", "env");
+    const c = await authCase(suite.emu, "aws_iam", "env");
     const text = flat(await refused(undefined, { ...c.env, INFISICAL_AUTH_ORGANIZATION_SLUG: "no-such-org" }));
     expect(text).toContain('to organization "no-such-org" (auth.organization_slug or INFISICAL_AUTH_ORGANIZATION_SLUG))');
     expect(text).toContain("Sub organization with name no-such-org not found");
     for (const s of c.secrets) expect(text).not.toContain(s);
-    expect((await emu.requests()).map((r) => `${r.method} ${r.path} ${r.status}`)).toContain(`POST ${LOGIN_ROUTES.aws_iam} 404`);
+    expect((await suite.emu.requests()).map((r) => `${r.method} ${r.path} ${r.status}`)).toContain(`POST ${LOGIN_ROUTES.aws_iam} 404`);
   });
 });

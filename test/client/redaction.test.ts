@@ -50,7 +50,7 @@ const failure = (p: Promise<unknown>): Promise<Error> =>
   );
 
 test("the declarations name every secret API field", () => {
-  expect([...INFISICAL_FIELDS].sort()).toEqual(["authToken", "certificateBody", "clientSecret", "code", "password", "privateKey", "token"]);
+  expect([...INFISICAL_FIELDS].sort()).toEqual(["authToken", "certificateBody", "clientSecret", "code", "password", "privateKey", "serviceAccountToken", "token"]);
   expect([...SCRAPENGINE_FIELDS].sort()).toEqual(["apiKey", "secretId"]);
 });
 

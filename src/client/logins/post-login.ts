@@ -1,5 +1,6 @@
 /** The one login call every machine-identity method makes: POST its route, `organizationSlug` added when set. */
 import { loginResponse } from "../../api/infisical";
+import { ApiError } from "../errors";
 import type { HttpClient } from "../http";
 import type { LoginAuth } from "./auth";
 import { LoginError } from "./login-error";
@@ -32,6 +33,8 @@ export async function postLogin(
     ctx.http.redactor.add(res.accessToken);
     return res.accessToken;
   } catch (err) {
-    throw new LoginError(auth, ctx.http.redactor.redact(err instanceof Error ? err.message : String(err)), err);
+    // A refusal says which settings to check; a login that got no answer stays the network error it is.
+    if (!(err instanceof ApiError)) throw err;
+    throw new LoginError(auth, ctx.http.redactor.redact(err.message), err);
   }
 }

@@ -5,7 +5,7 @@
  * of a sub-organization login absent from the root organization; and each bad setting refused by name before any
  * write, with no secret in the output — the debug log included.
  */
-import { AWS_SAFE_ENV, authCase, authStack, LOGIN_ROUTES, type Method, type Source, subOrganizationToken, writeCalls } from "../support/auth-cases";
+import { AWS_SAFE_ENV, authCase, authStack, LOGIN_ROUTES, type Method, type Source, subOrganizationToken, tokenFile, writeCalls } from "../support/auth-cases";
 import { call } from "../support/http";
 import { describeRun, type RunResult } from "../support/terraform";
 import { listConnections, useEmulatorAndWorkspace } from "./helpers";
@@ -35,6 +35,17 @@ test.each(cases)("%s login from %s: terraform apply and destroy", async (method,
   const destroyed = await suite.ws.run(["destroy", "-auto-approve"], { env, expectCode: 0 });
   expect(await listConnections(suite.emu)).toEqual([]);
   for (const r of [applied, destroyed]) for (const secret of c.secrets) expect(output(r)).not.toContain(secret);
+});
+
+test("aws_iam with keys from a shared credentials file profile (the AWS chain, no key in the environment)", async () => {
+  const { aws, awsIam } = suite.emu.emulator.identities;
+  const credentials = tokenFile(`[ci]\naws_access_key_id = ${aws.accessKeyId}\naws_secret_access_key = ${aws.secretAccessKey}`);
+  suite.ws.write({ "main.tf.json": authStack(suite.emu, { aws_iam: { identity_id: awsIam } }, "tf-aws-profile") });
+  const env = { ...AWS_SAFE_ENV, AWS_SHARED_CREDENTIALS_FILE: credentials, AWS_CONFIG_FILE: `${credentials}.absent`, AWS_PROFILE: "ci", ...DEBUG };
+  const applied = await suite.ws.apply([], { env });
+  expect((await suite.emu.requests()).filter((r) => r.path.startsWith("/api/v1/auth/")).map((r) => `${r.path} ${r.status}`)).toEqual([`${LOGIN_ROUTES.aws_iam} 200`]);
+  await suite.ws.run(["destroy", "-auto-approve"], { env, expectCode: 0 });
+  expect(output(applied)).not.toContain(aws.secretAccessKey);
 });
 
 test("organization_slug: created in the sub-organization, absent from the root one", async () => {

@@ -9,6 +9,7 @@ import type { AuthKind, AwsEnvironment, InfisicalAuth } from "../client/logins/a
 import type { Diagnostics } from "../framework/diagnostics";
 import { AttributePath } from "../framework/path";
 import { type ObjectValue, type Value, attr, isObject, isUnknown } from "../framework/value";
+import { AUTH_SUMMARY, authMessages as msg, MISSING_AUTH_SUMMARY } from "./infisical-auth-messages";
 
 export const AUTH_METHODS: readonly AuthKind[] = ["token", "universal", "oidc", "kubernetes", "aws_iam"];
 export const DEFAULT_OIDC_TOKEN_VARIABLE = "INFISICAL_AUTH_JWT";
@@ -16,9 +17,6 @@ export const DEFAULT_SERVICE_ACCOUNT_TOKEN_PATH = "/var/run/secrets/kubernetes.i
 const DEFAULT_AWS_REGION = "us-east-1";
 
 const AUTH = AttributePath.root("auth");
-const SUMMARY = "Invalid Provider Authentication";
-const HELP =
-  "Set exactly one of auth.token, auth.universal, auth.oidc, auth.kubernetes or auth.aws_iam; or, from the environment, INFISICAL_TOKEN, or INFISICAL_UNIVERSAL_AUTH_CLIENT_ID and INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET, or INFISICAL_AUTH_METHOD (token|universal|oidc|kubernetes|aws_iam) with INFISICAL_MACHINE_IDENTITY_ID and the method's variables.";
 
 /** The environment as the resolver reads it: any variable by name, empty values count as unset. */
 export type EnvLookup = (name: string) => string | undefined;
@@ -34,8 +32,7 @@ export function validateAuthConfig(config: ObjectValue, diags: Diagnostics): voi
 function methodsIn(auth: ObjectValue, diags: Diagnostics): AuthKind[] {
   const set = AUTH_METHODS.filter((m) => attr(auth, m) !== null);
   if (set.length > 1) {
-    const names = set.map((m) => `auth.${m}`).join(" and ");
-    diags.error(SUMMARY, `${names} are ${set.length === 2 ? "both" : "all"} set; use exactly one method. ${HELP}`, AUTH);
+    diags.error(AUTH_SUMMARY, msg.severalMethods(set.map((m) => `auth.${m}`)), AUTH);
   }
   return set;
 }
@@ -55,7 +52,7 @@ export function resolveAuth(config: ObjectValue, env: EnvLookup, diags: Diagnost
       const token = typeof attr(auth, "token") === "string" ? (attr(auth, "token") as string) : env("INFISICAL_TOKEN");
       if (token === undefined) fields.missing("auth.token", "INFISICAL_TOKEN", "the access token");
       if (slug !== undefined) {
-        diags.error(SUMMARY, "auth.organization_slug (or INFISICAL_AUTH_ORGANIZATION_SLUG) is set, but a token is already scoped to its organization and is never exchanged; drop the slug, or log in with a machine identity method instead.", AUTH);
+        diags.error(AUTH_SUMMARY, msg.slugWithToken(), AUTH);
       }
       if (token !== undefined) resolved = { kind: "token", token };
       break;
@@ -71,7 +68,7 @@ export function resolveAuth(config: ObjectValue, env: EnvLookup, diags: Diagnost
       const variable = fields.get("token_environment_variable_name", "INFISICAL_OIDC_AUTH_TOKEN_NAME") ?? DEFAULT_OIDC_TOKEN_VARIABLE;
       const jwt = env(variable);
       if (jwt === undefined) {
-        diags.error(SUMMARY, `auth.oidc needs the CI platform's OIDC token (a JWT) in the environment variable ${variable}, which is not set or empty. Set ${variable}, or name the variable that holds the token with auth.oidc.token_environment_variable_name or INFISICAL_OIDC_AUTH_TOKEN_NAME (default ${DEFAULT_OIDC_TOKEN_VARIABLE}).`, AUTH);
+        diags.error(AUTH_SUMMARY, msg.noJwt(variable, DEFAULT_OIDC_TOKEN_VARIABLE), AUTH);
       }
       if (identityId !== undefined && jwt !== undefined) resolved = { kind: "oidc", identityId, jwt, ...login };
       break;
@@ -104,7 +101,7 @@ function chooseMethod(auth: ObjectValue, env: EnvLookup, diags: Diagnostics): Au
   if (chosen !== undefined) {
     const method = AUTH_METHODS.find((m) => m === chosen);
     if (method === undefined) {
-      diags.error(SUMMARY, `INFISICAL_AUTH_METHOD is "${chosen}", which is not a method; it must be one of: ${AUTH_METHODS.join(", ")}. Or set the method in the provider's auth block (auth.token, auth.universal, auth.oidc, auth.kubernetes, auth.aws_iam), which takes precedence.`, AUTH);
+      diags.error(AUTH_SUMMARY, msg.unknownMethod(chosen, AUTH_METHODS), AUTH);
       return null;
     }
     return method;
@@ -112,12 +109,12 @@ function chooseMethod(auth: ObjectValue, env: EnvLookup, diags: Diagnostics): Au
   const token = env("INFISICAL_TOKEN") !== undefined;
   const universal = env("INFISICAL_UNIVERSAL_AUTH_CLIENT_ID") !== undefined || env("INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET") !== undefined;
   if (token && universal) {
-    diags.error(SUMMARY, `INFISICAL_TOKEN and INFISICAL_UNIVERSAL_AUTH_* are both set in the environment; unset one, or choose with INFISICAL_AUTH_METHOD. ${HELP}`, AUTH);
+    diags.error(AUTH_SUMMARY, msg.tokenAndUniversalInEnv(), AUTH);
     return null;
   }
   if (token) return "token";
   if (universal) return "universal";
-  diags.error("Missing Provider Authentication", `No authentication is configured. ${HELP}`, AUTH);
+  diags.error(MISSING_AUTH_SUMMARY, msg.none(), AUTH);
   return null;
 }
 
@@ -143,7 +140,7 @@ class Fields {
   }
 
   missing(attribute: string, variable: string, what: string): void {
-    this.diags.error(SUMMARY, `The ${this.method} login needs ${what}: set ${attribute} or the environment variable ${variable}.`, AUTH);
+    this.diags.error(AUTH_SUMMARY, msg.missing(this.method, what, attribute, variable), AUTH);
   }
 }
 
@@ -156,7 +153,7 @@ function tokenFileProblem(path: string, diags: Diagnostics): string | null {
     problem = `cannot be read (${(err as NodeJS.ErrnoException).code ?? "error"})`;
   }
   if (problem !== null) {
-    diags.error(SUMMARY, `auth.kubernetes reads the service account token from ${path}, which ${problem}. Set auth.kubernetes.service_account_token_path or INFISICAL_KUBERNETES_SERVICE_ACCOUNT_TOKEN_PATH to the token file (default ${DEFAULT_SERVICE_ACCOUNT_TOKEN_PATH}), or give the token itself in auth.kubernetes.service_account_token or INFISICAL_KUBERNETES_SERVICE_ACCOUNT_TOKEN.`, AUTH);
+    diags.error(AUTH_SUMMARY, msg.tokenFile(path, problem, DEFAULT_SERVICE_ACCOUNT_TOKEN_PATH), AUTH);
   }
   return problem;
 }

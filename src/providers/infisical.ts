@@ -16,6 +16,7 @@ import { appConnectionsDataSource } from "../resources/app-connection/connection
 import { herokuConnection } from "../resources/app-connection/heroku";
 import { postgresConnection } from "../resources/app-connection/postgres";
 import { INFISICAL_AUTH_GUIDE } from "./infisical-auth-guide";
+import { authMessages, HOST_SUMMARY } from "./infisical-auth-messages";
 import { DEFAULT_OIDC_TOKEN_VARIABLE, DEFAULT_SERVICE_ACCOUNT_TOKEN_PATH, resolveAuth, validateAuthConfig } from "./infisical-auth";
 
 export const INFISICAL_SOURCE = "registry.terraform.io/vaultbridge/infisical";
@@ -103,11 +104,7 @@ export const infisicalProvider: ProviderDefinition<InfisicalClient> = {
     const configured = attr(config, "host") as string | null;
     const host = configured ?? vars.INFISICAL_HOST ?? DEFAULT_INFISICAL_HOST;
     if (configured === null && !isHttp(host)) {
-      diags.error(
-        "Invalid Provider Host",
-        `INFISICAL_HOST must be an http:// or https:// URL with a host, such as ${HOST_EXAMPLE}. Set it with its scheme, or set host in the provider block.`,
-        AttributePath.root("host"),
-      );
+      diags.error(HOST_SUMMARY, authMessages.hostFromEnv(HOST_EXAMPLE), AttributePath.root("host"));
     }
     const auth = resolveAuth(config, envLookupOf(vars, rawEnv), diags);
     if (auth === null || diags.hasError()) return null;

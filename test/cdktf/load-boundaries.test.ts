@@ -10,7 +10,7 @@ import { build } from "esbuild";
 
 const run = promisify(execFile);
 const root = join(__dirname, "..", "..");
-const FORBIDDEN = /^(cdktf|constructs|@cdktf\/.*)$/;
+const FORBIDDEN = /^(cdktf|cdktn|constructs|@cdktf\/.*|@cdktn\/.*)$/;
 
 test.each(["src/bin/terraform-provider-infisical.ts", "src/bin/terraform-provider-scrapengine.ts", "src/emulator/index.ts"])(
   "%s never reaches cdktf, constructs or src/cdktf",
@@ -27,14 +27,14 @@ test.each(["src/bin/terraform-provider-infisical.ts", "src/bin/terraform-provide
       logLevel: "silent",
     });
     const inputs = Object.keys(metafile.inputs);
-    expect(inputs.filter((p) => p.startsWith("src/cdktf/"))).toEqual([]);
+    expect(inputs.filter((p) => p.startsWith("src/cdktf/") || p.startsWith("src/cdktn/"))).toEqual([]);
     const packages = Object.values(metafile.inputs).flatMap((i) => i.imports.filter((imp) => imp.external).map((imp) => imp.path));
     expect(packages.filter((p) => FORBIDDEN.test(p))).toEqual([]);
   },
 );
 
 test("the built emulator loads no cdktf module", async () => {
-  const script = `require(${JSON.stringify(join(root, "dist", "emulator"))}); process.stdout.write(JSON.stringify(Object.keys(require.cache).filter((f) => /node_modules[\\\\/](cdktf|constructs)[\\\\/]/.test(f))));`;
+  const script = `require(${JSON.stringify(join(root, "dist", "emulator"))}); process.stdout.write(JSON.stringify(Object.keys(require.cache).filter((f) => /node_modules[\\\\/](cdktf|cdktn|constructs)[\\\\/]/.test(f))));`;
   const { stdout } = await run(process.execPath, ["-e", script], { cwd: root });
   expect(JSON.parse(stdout)).toEqual([]);
 });

@@ -1,13 +1,13 @@
 /**
- * examples/basic through the embedded engine (`vaultbridge plan | apply | destroy`, no Terraform), the way a user
+ * examples/basic (CDKTF) and examples/cdktn (CDK Terrain) through the embedded engine (`vaultbridge plan | apply | destroy`, no Terraform), the way a user
  * runs it: in a folder whose cdktf.json names the app, so each command synthesizes first. Apply, a no-op plan
  * (--detailed-exitcode exits 0), destroy; the emulator is empty afterwards, the state is Terraform's v4 format next
  * to cdk.tf.json, and no planted secret shows in any output or synthesized file.
  */
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { TestEmulator } from "../support/emulator";
-import { ADDRESSES, BASIC_APP, cleanEnv, emulatorCounts, emulatorEnv, filesUnder, PLANTED, remove, requireBuild, stateAddresses, tempDir, TSX_CJS, vaultbridge } from "./helpers";
+import { ADDRESSES, BASIC_APP, CDKTN_APP, cleanEnv, emulatorCounts, emulatorEnv, filesUnder, PLANTED, remove, requireBuild, stateAddresses, tempDir, TSX_CJS, vaultbridge } from "./helpers";
 
 let emu: TestEmulator;
 let work: string;
@@ -21,10 +21,15 @@ afterAll(async () => {
   remove(work);
 });
 
-test("apply, no-op plan, destroy with the engine, synthesizing through cdktf.json", async () => {
-  writeFileSync(join(work, "cdktf.json"), JSON.stringify({ language: "typescript", app: `node --require ${JSON.stringify(TSX_CJS)} ${JSON.stringify(BASIC_APP)}` }));
-  const opts = { cwd: work, env: cleanEnv({ ...emulatorEnv(emu), ...PLANTED }) };
-  const stack = join(work, "cdktf.out", "stacks", "basic");
+test.each([
+  ["examples/basic", BASIC_APP, "basic"],
+  ["examples/cdktn", CDKTN_APP, "cdktn"],
+])("%s: apply, no-op plan, destroy with the engine, synthesizing through cdktf.json", async (_example, appFile, stackName) => {
+  const dir = join(work, stackName);
+  mkdirSync(dir);
+  writeFileSync(join(dir, "cdktf.json"), JSON.stringify({ language: "typescript", app: `node --require ${JSON.stringify(TSX_CJS)} ${JSON.stringify(appFile)}` }));
+  const opts = { cwd: dir, env: cleanEnv({ ...emulatorEnv(emu), ...PLANTED }) };
+  const stack = join(dir, "cdktf.out", "stacks", stackName);
   const outputs: string[] = [];
   const keep = <T extends { stdout: string; stderr: string }>(r: T): T => (outputs.push(r.stdout, r.stderr), r);
 
@@ -48,7 +53,7 @@ test("apply, no-op plan, destroy with the engine, synthesizing through cdktf.jso
   expect(stateAddresses(join(stack, "terraform.tfstate"))).toEqual([]);
 
   for (const secret of Object.values(PLANTED)) expect(outputs.join("\n")).not.toContain(secret);
-  const synthesized = filesUnder(join(work, "cdktf.out")).filter((f) => !/terraform\.tfstate/.test(f.path));
+  const synthesized = filesUnder(join(dir, "cdktf.out")).filter((f) => !/terraform\.tfstate/.test(f.path));
   expect(synthesized.length).toBeGreaterThanOrEqual(2);
   for (const f of synthesized) for (const secret of Object.values(PLANTED)) expect(f.text.includes(secret)).toBe(false);
 }, 90_000);

@@ -17,6 +17,8 @@ export const ROOT = join(__dirname, "..", "..");
 export const BIN = join(ROOT, "bin", "vaultbridge.js");
 export const BASIC = join(ROOT, "examples", "basic");
 export const BASIC_APP = join(BASIC, "main.ts");
+export const CDKTN = join(ROOT, "examples", "cdktn");
+export const CDKTN_APP = join(CDKTN, "main.ts");
 export const TSX_CJS = require.resolve("tsx/cjs", { paths: [ROOT] });
 
 /** The four resources of the example stacks (examples/basic and examples/hcl declare the same ones). */

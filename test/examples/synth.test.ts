@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { BASIC, cleanEnv, filesUnder, PLANTED, remove, requireBuild, ROOT, run, synthBasic, tempDir, TSX_CJS } from "./helpers";
+import { BASIC, CDKTN, cleanEnv, filesUnder, PLANTED, remove, requireBuild, ROOT, run, synthBasic, tempDir, TSX_CJS } from "./helpers";
 
 let work: string;
 beforeAll(() => {
@@ -35,11 +35,14 @@ type Doc = {
   resource: Record<string, Record<string, Record<string, unknown>>>;
 };
 
-test("compiles under tsc --strict with its own tsconfig", async () => {
-  const tsconfig = JSON.parse(readFileSync(join(BASIC, "tsconfig.json"), "utf8")) as { compilerOptions: { strict: boolean } };
+test.each([
+  ["examples/basic", BASIC],
+  ["examples/cdktn", CDKTN],
+])("%s compiles under tsc --strict with its own tsconfig", async (_example, dir) => {
+  const tsconfig = JSON.parse(readFileSync(join(dir, "tsconfig.json"), "utf8")) as { compilerOptions: { strict: boolean } };
   expect(tsconfig.compilerOptions.strict).toBe(true);
   const tsc = join(ROOT, "node_modules", "typescript", "bin", "tsc");
-  const r = await run(process.execPath, [tsc, "-p", join(BASIC, "tsconfig.json"), "--strict", "--noEmit"], { cwd: BASIC, env: cleanEnv() });
+  const r = await run(process.execPath, [tsc, "-p", join(dir, "tsconfig.json"), "--strict", "--noEmit"], { cwd: dir, env: cleanEnv() });
   expect(r.stdout + r.stderr).toBe("");
   expect(r.code).toBe(0);
 }, 60_000);

@@ -41,6 +41,13 @@ export interface ModifyPlanResponse {
   requiresReplace: AttributePath[];
 }
 
+/** One form of import id, e.g. `<project_id>/<name>`, with a sample value and what it finds. */
+export interface ImportIdForm {
+  readonly format: string;
+  readonly example: string;
+  readonly finds: string;
+}
+
 export interface ResourceDefinition<Client> {
   /** e.g. `infisical_app_connection_postgres`; must carry the provider's prefix. */
   readonly typeName: string;
@@ -75,6 +82,9 @@ export interface ResourceDefinition<Client> {
 
   /** Finds an existing object by the id the user gives to `terraform import` (secrets come back null). */
   importState?(ctx: ResourceContext<Client>, id: string, diags: Diagnostics): Promise<ObjectValue | null>;
+
+  /** The id forms `importState` accepts, in the order it tries them; the reference docs' Import section lists them. */
+  readonly importIds?: readonly ImportIdForm[];
 
   /** The import id that finds the object a plan would create (used to adopt a create a killed run left behind). */
   importIdOf?(planned: ObjectValue): string | null;

@@ -147,6 +147,11 @@ export const vaultIntegration: ResourceDefinition<ScrapEngineClient> = {
     await ctx.client.delete(prior.id as string, ctx.signal);
   },
 
+  importIds: [
+    { format: "<id>", example: "d25010ef-95a1-4cb1-9d36-8f4587fd9cd2", finds: "the vault integration with that ID (a UUID)" },
+    { format: "<name>", example: "vault-prod", finds: "the vault integration of that name" },
+  ],
+
   importIdOf: (planned) => (typeof planned.name === "string" ? planned.name : null),
 
   async importState(ctx, importId, diags) {

@@ -24,7 +24,7 @@ function runWithClosedStdout(args: string[]): Promise<{ code: number | null; std
 test.each([
   ["provider install", ["provider", "install", "--mirror", "mirror"], "mirror/registry.terraform.io/vaultbridge/infisical"],
   ["schema", ["schema", "--out", "schemas"], "schemas/infisical.json"],
-  ["docs", ["docs", "--out", "docs"], "docs/infisical.md"],
+  ["docs", ["docs", "--out", "docs"], "docs/infisical/index.md"],
 ])("%s with its reader gone: no crash, the work done", async (_name, args, written) => {
   expect(await runWithClosedStdout(args)).toEqual({ code: 0, stderr: "" });
   expect(existsSync(join(dir, written))).toBe(true);

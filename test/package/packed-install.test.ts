@@ -29,6 +29,7 @@ let emu: TestEmulator;
 let existing: { pg: string };
 const consumers = new Map<Cdk, string>();
 const timings: string[] = [];
+let packedFiles: string[] = [];
 
 beforeAll(async () => {
   requireBuild();
@@ -38,7 +39,9 @@ beforeAll(async () => {
 
   let started = Date.now();
   const pack = await run(NPM, ["pack", "--ignore-scripts", "--json", "--pack-destination", work], { cwd: ROOT, env: cleanEnv(), expect: 0, timeoutMs: 120_000 });
-  const tarball = join(work, (JSON.parse(pack.stdout) as { filename: string }[])[0].filename);
+  const [packed] = JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[];
+  const tarball = join(work, packed.filename);
+  packedFiles = packed.files.map((f) => f.path);
   timings.push(`npm pack ${Date.now() - started} ms`);
 
   started = Date.now();
@@ -59,6 +62,15 @@ afterAll(async () => {
   if (timings.length) process.stderr.write(`packed-install: ${timings.join(", ")}\n`);
   await emu?.close();
   remove(work);
+});
+
+test("the tarball holds the build, both CDKs' bindings, the schemas and the MPL-2.0 LICENSE its package.json names", () => {
+  expect(packedFiles).toEqual(expect.arrayContaining(["LICENSE", "package.json", "bin/vaultbridge.js", "dist/cdktf/generated/infisical.js", "dist/cdktn/generated/infisical.d.ts", "schemas/infisical.json"]));
+  const { license } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { license: string };
+  const text = readFileSync(join(ROOT, "LICENSE"), "utf8");
+  expect(license).toBe("MPL-2.0");
+  expect(text.startsWith("Mozilla Public License Version 2.0\n==================================\n")).toBe(true);
+  for (const part of ["1. Definitions", "10. Versions of the License", 'Exhibit A - Source Code Form License Notice', 'Exhibit B - "Incompatible With Secondary Licenses" Notice']) expect(text).toContain(part);
 });
 
 const consumer = (cdk: Cdk): string => {

@@ -431,6 +431,12 @@ export function defineAppConnection(spec: AppConnectionSpec): ResourceDefinition
       await ctx.client.deleteConnection(spec.app, prior.id as string, ctx.signal);
     },
 
+    importIds: [
+      { format: "<uuid>", example: "3c90c3cc-0d44-4b50-8888-8dd25736052a", finds: `the ${display} connection with that ID` },
+      { format: "<name>", example: "orders-db", finds: `the organization-level ${display} connection of that name` },
+      { format: "<project_id>/<name>", example: "b19acad1-7447-47f9-aea9-5e4e94deb69b/orders-db", finds: `the ${display} connection of that name in that project` },
+    ],
+
     importIdOf,
 
     async importState(ctx, importId, diags) {

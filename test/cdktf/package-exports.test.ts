@@ -21,7 +21,7 @@ beforeAll(() => {
   const modules = join(consumer, "node_modules");
   mkdirSync(join(modules, "@types"), { recursive: true });
   symlinkSync(root, join(modules, "vaultbridge"), "dir");
-  for (const dep of ["cdktf", "constructs", "@types/node"]) symlinkSync(join(root, "node_modules", dep), join(modules, dep), "dir");
+  for (const dep of ["cdktf", "cdktn", "constructs", "@types/node"]) symlinkSync(join(root, "node_modules", dep), join(modules, dep), "dir");
   writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true }));
 });
 afterAll(() => rmSync(consumer, { recursive: true, force: true }));
@@ -82,10 +82,23 @@ new VaultIntegration(stack, "vault", { name: "vault", address: "https://v", role
 new AppConnectionHeroku(stack, "heroku", { name: "heroku" });
 `;
 
-function tsconfig(moduleResolution: string, module: string): string {
+const CDKTN_APP = `
+import { App, TerraformStack } from "cdktn";
+import { AppConnectionPostgres, DataInfisicalAppConnections, InfisicalProvider } from "vaultbridge/cdktn/infisical";
+import { ScrapengineProvider, VaultIntegration } from "vaultbridge/cdktn/scrapengine";
+
+const stack = new TerraformStack(new App(), "stack");
+new InfisicalProvider(stack, "infisical", {});
+new ScrapengineProvider(stack, "scrapengine", {});
+const pg: AppConnectionPostgres = new AppConnectionPostgres(stack, "pg", { name: "pg", credentials: { host: "h", database: "d", username: "u", passwordWo: "p" } });
+new VaultIntegration(stack, "vault", { name: "vault", address: "https://v", roleId: "r", secretIdWo: pg.id });
+new DataInfisicalAppConnections(stack, "all", { app: "postgres" });
+`;
+
+function tsconfig(moduleResolution: string, module: string, file = "app.ts"): string {
   return JSON.stringify({
     compilerOptions: { strict: true, noEmit: true, skipLibCheck: true, target: "ES2022", module, moduleResolution, types: ["node"] },
-    files: ["app.ts"],
+    files: [file],
   });
 }
 
@@ -132,8 +145,19 @@ test.each([
   expect(result.stdout).toBe("");
 });
 
+test.each([
+  ["node16 (package exports)", "node16", "node16"],
+  ["node10 (typesVersions)", "node", "commonjs"],
+])("TypeScript resolves vaultbridge/cdktn/* with %s", async (_what, moduleResolution, module) => {
+  writeFileSync(join(consumer, "cdktn-app.ts"), CDKTN_APP);
+  writeFileSync(join(consumer, `tsconfig.cdktn.${moduleResolution}.json`), tsconfig(moduleResolution, module, "cdktn-app.ts"));
+  const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
+  const result = await run(process.execPath, [tsc, "-p", `tsconfig.cdktn.${moduleResolution}.json`], { cwd: consumer, env }).catch((err: { stdout: string }) => err);
+  expect(result.stdout).toBe("");
+});
+
 test("the package files ship the compiled bindings", () => {
   const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { files: string[]; exports: Record<string, unknown> };
   expect(pkg.files).toContain("dist");
-  expect(Object.keys(pkg.exports)).toEqual(expect.arrayContaining([".", "./infisical", "./scrapengine", "./package.json"]));
+  expect(Object.keys(pkg.exports)).toEqual(expect.arrayContaining([".", "./infisical", "./scrapengine", "./cdktn/infisical", "./cdktn/scrapengine", "./package.json"]));
 });

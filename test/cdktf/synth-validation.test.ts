@@ -21,6 +21,8 @@ import { ScrapengineProvider, VaultIntegration, type VaultIntegrationConfig } fr
 import { toValue } from "../../src/cdktf/validation";
 import { isUnknown } from "../../src/framework/value";
 
+import { synthError } from "../support/synth-error";
+
 process.env.CHECKPOINT_DISABLE = "1";
 
 const TENANT = "9f3c2a1e-4b5d-4e6f-8a7b-1c2d3e4f5a6b";
@@ -70,15 +72,6 @@ function newStack(): { app: App; stack: TerraformStack; stackFile: string } {
 
 type Synthesized = { resource: Record<string, Record<string, Record<string, unknown>>>; terraform: { required_providers: Record<string, unknown> } };
 const readStack = (file: string): Synthesized => JSON.parse(readFileSync(file, "utf8")) as Synthesized;
-
-function synthError(app: App): string {
-  try {
-    app.synth();
-  } catch (err) {
-    return (err as Error).message;
-  }
-  throw new Error("app.synth() succeeded; expected a validation failure");
-}
 
 describe("valid configurations synthesize", () => {
   test("one resource of each type, with both providers pinned to this package's version", () => {

@@ -10,6 +10,8 @@ import { Construct } from "constructs";
 import { AppConnectionHeroku, AppConnectionPostgres, DataInfisicalAppConnections, InfisicalProvider } from "../../src/cdktn/generated/infisical";
 import { ScrapengineProvider, VaultIntegration } from "../../src/cdktn/generated/scrapengine";
 
+import { synthError } from "../support/synth-error";
+
 process.env.CHECKPOINT_DISABLE = "1";
 
 const outdirs: string[] = [];
@@ -26,15 +28,6 @@ function newStack(): { app: App; stack: TerraformStack; stackFile: string } {
   new InfisicalProvider(stack, "infisical", {});
   new ScrapengineProvider(stack, "scrapengine", {});
   return { app, stack, stackFile: join(outdir, "stacks", "stack", "cdk.tf.json") };
-}
-
-function synthError(app: App): string {
-  try {
-    app.synth();
-  } catch (err) {
-    return (err as Error).message;
-  }
-  throw new Error("app.synth() succeeded; expected a validation failure");
 }
 
 test("a valid stack synthesizes, write-only twins as references whose getters read no state", () => {

@@ -8,7 +8,7 @@ import * as cdktn from 'cdktn';
 
 export interface InfisicalProviderConfig {
   /**
-  * How to authenticate; exactly one method. Falls back to the INFISICAL_* environment variables.
+  * How to authenticate; exactly one method. Without it the method comes from INFISICAL_AUTH_METHOD (token, universal, oidc, kubernetes, aws_iam) or from which INFISICAL_* credentials are set.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/vaultbridge/infisical/0.1.0/docs#auth InfisicalProvider#auth}
   */
@@ -26,6 +26,159 @@ export interface InfisicalProviderConfig {
   */
   readonly alias?: string;
 }
+export interface InfisicalProviderAuthAwsIam {
+  /**
+  * The ID of the machine identity that has AWS Auth configured (env INFISICAL_MACHINE_IDENTITY_ID).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/vaultbridge/infisical/0.1.0/docs#identity_id InfisicalProvider#identity_id}
+  */
+  readonly identityId?: string;
+}
+
+export function infisicalProviderAuthAwsIamToTerraform(struct?: InfisicalProviderAuthAwsIam | cdktn.IResolvable): any {
+  if (!cdktn.canInspect(struct) || cdktn.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktn.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdktn.io/docs/concepts/resources#references");
+  }
+  return {
+    identity_id: cdktn.stringToTerraform(struct!.identityId),
+  }
+}
+
+
+export function infisicalProviderAuthAwsIamToHclTerraform(struct?: InfisicalProviderAuthAwsIam | cdktn.IResolvable): any {
+  if (!cdktn.canInspect(struct) || cdktn.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktn.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdktn.io/docs/concepts/resources#references");
+  }
+  const attrs = {
+    identity_id: {
+      value: cdktn.stringToHclTerraform(struct!.identityId),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export interface InfisicalProviderAuthKubernetes {
+  /**
+  * The ID of the machine identity that has Kubernetes Auth configured (env INFISICAL_MACHINE_IDENTITY_ID).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/vaultbridge/infisical/0.1.0/docs#identity_id InfisicalProvider#identity_id}
+  */
+  readonly identityId?: string;
+  /**
+  * The service account token itself, instead of the file (env INFISICAL_KUBERNETES_SERVICE_ACCOUNT_TOKEN).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/vaultbridge/infisical/0.1.0/docs#service_account_token InfisicalProvider#service_account_token}
+  */
+  readonly serviceAccountToken?: string;
+  /**
+  * The service account token file, read at every login (env INFISICAL_KUBERNETES_SERVICE_ACCOUNT_TOKEN_PATH, default /var/run/secrets/kubernetes.io/serviceaccount/token).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/vaultbridge/infisical/0.1.0/docs#service_account_token_path InfisicalProvider#service_account_token_path}
+  */
+  readonly serviceAccountTokenPath?: string;
+}
+
+export function infisicalProviderAuthKubernetesToTerraform(struct?: InfisicalProviderAuthKubernetes | cdktn.IResolvable): any {
+  if (!cdktn.canInspect(struct) || cdktn.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktn.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdktn.io/docs/concepts/resources#references");
+  }
+  return {
+    identity_id: cdktn.stringToTerraform(struct!.identityId),
+    service_account_token: cdktn.stringToTerraform(struct!.serviceAccountToken),
+    service_account_token_path: cdktn.stringToTerraform(struct!.serviceAccountTokenPath),
+  }
+}
+
+
+export function infisicalProviderAuthKubernetesToHclTerraform(struct?: InfisicalProviderAuthKubernetes | cdktn.IResolvable): any {
+  if (!cdktn.canInspect(struct) || cdktn.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktn.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdktn.io/docs/concepts/resources#references");
+  }
+  const attrs = {
+    identity_id: {
+      value: cdktn.stringToHclTerraform(struct!.identityId),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    service_account_token: {
+      value: cdktn.stringToHclTerraform(struct!.serviceAccountToken),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    service_account_token_path: {
+      value: cdktn.stringToHclTerraform(struct!.serviceAccountTokenPath),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export interface InfisicalProviderAuthOidc {
+  /**
+  * The ID of the machine identity that has OIDC Auth configured (env INFISICAL_MACHINE_IDENTITY_ID).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/vaultbridge/infisical/0.1.0/docs#identity_id InfisicalProvider#identity_id}
+  */
+  readonly identityId?: string;
+  /**
+  * The environment variable that holds the OIDC token, a JWT (env INFISICAL_OIDC_AUTH_TOKEN_NAME, default INFISICAL_AUTH_JWT).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/vaultbridge/infisical/0.1.0/docs#token_environment_variable_name InfisicalProvider#token_environment_variable_name}
+  */
+  readonly tokenEnvironmentVariableName?: string;
+}
+
+export function infisicalProviderAuthOidcToTerraform(struct?: InfisicalProviderAuthOidc | cdktn.IResolvable): any {
+  if (!cdktn.canInspect(struct) || cdktn.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktn.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdktn.io/docs/concepts/resources#references");
+  }
+  return {
+    identity_id: cdktn.stringToTerraform(struct!.identityId),
+    token_environment_variable_name: cdktn.stringToTerraform(struct!.tokenEnvironmentVariableName),
+  }
+}
+
+
+export function infisicalProviderAuthOidcToHclTerraform(struct?: InfisicalProviderAuthOidc | cdktn.IResolvable): any {
+  if (!cdktn.canInspect(struct) || cdktn.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktn.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdktn.io/docs/concepts/resources#references");
+  }
+  const attrs = {
+    identity_id: {
+      value: cdktn.stringToHclTerraform(struct!.identityId),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    token_environment_variable_name: {
+      value: cdktn.stringToHclTerraform(struct!.tokenEnvironmentVariableName),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
 export interface InfisicalProviderAuthUniversal {
   /**
   * The machine identity's client ID.
@@ -79,6 +232,30 @@ export function infisicalProviderAuthUniversalToHclTerraform(struct?: InfisicalP
 
 export interface InfisicalProviderAuth {
   /**
+  * AWS IAM Auth: a signed sts:GetCallerIdentity request, with credentials from the standard AWS chain (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN, AWS_PROFILE and the shared config and credentials files, web identity, instance metadata) and AWS_REGION.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/vaultbridge/infisical/0.1.0/docs#aws_iam InfisicalProvider#aws_iam}
+  */
+  readonly awsIam?: InfisicalProviderAuthAwsIam;
+  /**
+  * Kubernetes Auth with the pod's service account token.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/vaultbridge/infisical/0.1.0/docs#kubernetes InfisicalProvider#kubernetes}
+  */
+  readonly kubernetes?: InfisicalProviderAuthKubernetes;
+  /**
+  * OIDC Auth with the CI platform's identity token (GitHub Actions, GitLab CI `id_tokens`, …).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/vaultbridge/infisical/0.1.0/docs#oidc InfisicalProvider#oidc}
+  */
+  readonly oidc?: InfisicalProviderAuthOidc;
+  /**
+  * Log in to this sub-organization, sent as organizationSlug by every login method (env INFISICAL_AUTH_ORGANIZATION_SLUG).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/vaultbridge/infisical/0.1.0/docs#organization_slug InfisicalProvider#organization_slug}
+  */
+  readonly organizationSlug?: string;
+  /**
   * A machine identity access token (env INFISICAL_TOKEN).
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/vaultbridge/infisical/0.1.0/docs#token InfisicalProvider#token}
@@ -98,6 +275,10 @@ export function infisicalProviderAuthToTerraform(struct?: InfisicalProviderAuth 
     throw new Error("A complex element was used as configuration, this is not supported: https://cdktn.io/docs/concepts/resources#references");
   }
   return {
+    aws_iam: infisicalProviderAuthAwsIamToTerraform(struct!.awsIam),
+    kubernetes: infisicalProviderAuthKubernetesToTerraform(struct!.kubernetes),
+    oidc: infisicalProviderAuthOidcToTerraform(struct!.oidc),
+    organization_slug: cdktn.stringToTerraform(struct!.organizationSlug),
     token: cdktn.stringToTerraform(struct!.token),
     universal: infisicalProviderAuthUniversalToTerraform(struct!.universal),
   }
@@ -110,6 +291,30 @@ export function infisicalProviderAuthToHclTerraform(struct?: InfisicalProviderAu
     throw new Error("A complex element was used as configuration, this is not supported: https://cdktn.io/docs/concepts/resources#references");
   }
   const attrs = {
+    aws_iam: {
+      value: infisicalProviderAuthAwsIamToHclTerraform(struct!.awsIam),
+      isBlock: true,
+      type: "struct",
+      storageClassType: "InfisicalProviderAuthAwsIam",
+    },
+    kubernetes: {
+      value: infisicalProviderAuthKubernetesToHclTerraform(struct!.kubernetes),
+      isBlock: true,
+      type: "struct",
+      storageClassType: "InfisicalProviderAuthKubernetes",
+    },
+    oidc: {
+      value: infisicalProviderAuthOidcToHclTerraform(struct!.oidc),
+      isBlock: true,
+      type: "struct",
+      storageClassType: "InfisicalProviderAuthOidc",
+    },
+    organization_slug: {
+      value: cdktn.stringToHclTerraform(struct!.organizationSlug),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
     token: {
       value: cdktn.stringToHclTerraform(struct!.token),
       isBlock: false,

@@ -6,6 +6,7 @@ import { closeSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { retryUntil } from "./state-store/state-store";
 import type { Diagnostics } from "../framework/diagnostics";
 import { VaultbridgeError } from "../framework/vaultbridge-error";
 
@@ -121,24 +122,22 @@ function processAlive(pid: number): boolean {
  * one taken over → a warning. Either way the user hears of it.
  */
 export async function lockForCommand(statePath: string, operation: string, diags: Diagnostics, timeoutMs = 0): Promise<StateLock | null> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
+  // -lock-timeout: wait for the other run to finish, as terraform does, then give up naming the holder.
+  const result = await retryUntil<StateLock>(timeoutMs, async () => {
     try {
-      const lock = acquireStateLock(statePath, operation);
-      const stale = staleLockWarning(lock);
-      if (stale) diags.warning(stale.summary, stale.detail);
-      return lock;
+      return { ok: acquireStateLock(statePath, operation) };
     } catch (err) {
       if (!(err instanceof StateLockedError)) throw err;
-      // -lock-timeout: wait for the other run to finish, as terraform does, then give up naming the holder.
-      if (Date.now() < deadline) {
-        await new Promise((r) => setTimeout(r, Math.min(250, Math.max(1, deadline - Date.now()))));
-        continue;
-      }
-      diags.error("State Locked", timeoutMs > 0 ? `${err.message} (waited ${formatWait(timeoutMs)})` : err.message);
-      return null;
+      return { refused: err.message };
     }
+  });
+  if ("refused" in result) {
+    diags.error("State Locked", timeoutMs > 0 ? `${result.refused} (waited ${formatWait(timeoutMs)})` : result.refused);
+    return null;
   }
+  const stale = staleLockWarning(result.ok);
+  if (stale) diags.warning(stale.summary, stale.detail);
+  return result.ok;
 }
 
 function formatWait(ms: number): string {

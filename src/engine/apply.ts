@@ -120,6 +120,8 @@ export async function apply(p: EnginePlan, options: EngineOptions = {}): Promise
           }
           const creating = replaceNow || prior === null;
           const intent = creating ? book.intend(c, core, finalPlan.planned) : null;
+          // In a remote state the intent must be stored before the create goes out (creates of one turn share the write).
+          if (intent && book.intentsInState) await book.persist();
           const res = await core.applyResourceChange(c.type, creating ? null : prior, finalPlan.planned, finalConfig);
           opDiags.addAll(res.diagnostics);
           if (res.state) {

@@ -9,7 +9,8 @@ import { evaluate } from "./evaluate";
 import { type Stack } from "./stack";
 import { type StateDocument } from "./state-file";
 import { prefix } from "./provider-cores";
-import { StateBook, intentsBeside } from "./state-book";
+import { StateBook } from "./state-book";
+import { intentsBeside, intentsInState, setIntentInState } from "./state-intents";
 
 /**
  * A run killed between sending a create and recording its result leaves the object on the server and an intent
@@ -17,8 +18,11 @@ import { StateBook, intentsBeside } from "./state-book";
  * next apply completes the stack without a duplicate. An intent whose address the state records is only settled.
  */
 export async function adoptIntents(stack: Stack, state: StateDocument, cores: Map<string, ProviderCore<unknown>>, diags: Diagnostics): Promise<void> {
-  const intents = intentsBeside(stack.statePath).all();
+  // Intents beside a local state file, or carried in the (remote) state document itself.
+  const carried = intentsInState(state);
+  const intents = new Map([...intentsBeside(stack.statePath).all(), ...carried]);
   if (intents.size === 0) return;
+  const adopted: string[] = [];
   const book = new StateBook(stack.statePath, state);
   for (const [address, intent] of intents) {
     const r = stack.resources.find((x) => address === x.address || address.startsWith(`${x.address}[`));
@@ -34,9 +38,12 @@ export async function adoptIntents(stack: Stack, state: StateDocument, cores: Ma
     if (!found.state) continue;
     const index = /\[(\d+)\]$/.exec(address)?.[1];
     book.put({ address, resource: r.address, type: intent.type, index: index === undefined ? undefined : Number(index), providerKey }, found.state, r, core);
+    adopted.push(address);
     diags.warning("Adopted An Interrupted Create", `${r.constructPath}: ${address} was being created when an earlier run stopped; the object it created (${intent.importId}) is adopted instead of created again.`);
   }
   Object.assign(state, book.snapshot());
+  // An intent the state carried is settled with the object it found: both reach the store with this plan's apply.
+  for (const address of adopted) if (carried.has(address)) setIntentInState(state, address, null);
 }
 
 /**

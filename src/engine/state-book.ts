@@ -2,13 +2,14 @@
  * The working state during apply and import: instances by address, written through the stack's state store after
  * every batch of finished operations, and the create intents a killed run leaves beside it.
  */
-import { CreateIntents } from "../core/create-intents";
+import type { CreateIntents } from "../core/create-intents";
 import { ProviderCore } from "../core/provider-core";
 import { type ObjectValue, isWhollyKnown } from "../framework/value";
 import { type StackResource } from "./stack";
 import { type StateDocument, type StateInstance, type StateResource } from "./state-file";
 import type { StateStore } from "./state-store/state-store";
 import { ctyTypeOfValue, sensitivePaths, toStateJson } from "./state-values";
+import { intentsBeside, intentsInState, setIntentInState } from "./state-intents";
 import { instanceAddress, providerAddress } from "./provider-cores";
 import type { InstanceChange, PlannedOutput } from "./types";
 
@@ -74,16 +75,24 @@ export class StateBook {
     );
   }
 
+  /** True when intents live in the state document: each must be persisted before its create is sent. */
+  get intentsInState(): boolean {
+    return this.store?.keepsIntentsInState === true;
+  }
+
   /** Records that a create is about to be sent, so a killed run can be recovered (see adoptIntents). */
   intend(c: InstanceChange, core: ProviderCore<unknown>, planned: ObjectValue): { address: string } | null {
     const importId = core.resource(c.type)?.importIdOf?.(planned);
     if (!importId) return null;
-    this.intents.record(c.address, { type: c.type, providerKey: c.providerKey, importId });
+    if (this.intentsInState) setIntentInState(this.doc, c.address, { type: c.type, providerKey: c.providerKey, importId, time: new Date().toISOString(), pid: process.pid });
+    else this.intents.record(c.address, { type: c.type, providerKey: c.providerKey, importId });
     return { address: c.address };
   }
 
+  /** The create is settled (recorded in state, or nothing was created): its intent goes with the next write. */
   fulfil(intent: { address: string }): void {
-    this.intents.settle(intent.address);
+    if (this.intentsInState || intentsInState(this.doc).has(intent.address)) setIntentInState(this.doc, intent.address, null);
+    if (!this.intentsInState) this.intents.settle(intent.address);
   }
 
   /** Writes the state now (the first write of a run also keeps the previous file as the backup). */
@@ -121,7 +130,4 @@ export class StateBook {
   }
 }
 
-/** The engine's intents, keyed by address, beside the state (`terraform.tfstate.intents.json`). */
-export function intentsBeside(statePath: string): CreateIntents {
-  return new CreateIntents(`${statePath}.intents.json`);
-}
+

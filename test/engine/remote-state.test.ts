@@ -4,6 +4,7 @@
  * other's state with no change, serialise on one lock (each waits -lock-timeout, then fails naming it), keep
  * workspaces apart, and never print the backend's password.
  */
+import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -185,3 +186,47 @@ async function stateServer(user: string, password: string): Promise<{ server: Se
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests };
 }
+
+test("pg: a run killed mid-apply on one runner is completed by another, its creates adopted from the shared state", async () => {
+  await emu.reset();
+  const backend = { pg: { conn_str: connStr(), schema_name: "killed_run" } };
+  const { url, infisical } = emu.emulator;
+  const many = (prefix: string): string =>
+    JSON.stringify({
+      terraform: { required_providers: { infisical: { source: "vaultbridge/infisical" } }, backend },
+      provider: { infisical: [{ host: url, auth: { universal: { client_id: infisical.clientId, client_secret: infisical.clientSecret } } }] },
+      resource: { infisical_app_connection_heroku: { c: { count: 8, name: `${prefix}-\${count.index}`, credentials: { auth_token: "HRKU-remote" } } } },
+    });
+  const runnerA = join(work, "runner-a");
+  const runnerB = join(work, "runner-b");
+  for (const d of [runnerA, runnerB]) {
+    mkdirSync(d, { recursive: true });
+    writeFileSync(join(d, "main.tf.json"), many("killed"));
+  }
+  await emu.control("PUT", "/latency", { ms: 300 });
+  // Runner A dies (kill -9) while its creates are in flight: the server commits them, A records nothing more.
+  const a = spawn(process.execPath, [BIN, "apply", "-auto-approve", "-parallelism=4"], { cwd: runnerA, env: env(), stdio: ["ignore", "pipe", "pipe"] });
+  await new Promise<void>((resolve) => {
+    let out = "";
+    a.stdout.on("data", (d: Buffer) => {
+      out += String(d);
+      if (out.includes("Creation complete")) {
+        a.kill("SIGKILL");
+        resolve();
+      }
+    });
+  });
+  await new Promise((r) => a.once("close", r));
+  await new Promise((r) => setTimeout(r, 1000));
+  await emu.control("PUT", "/latency", { ms: 0 });
+
+  // Runner B, another folder (no file of A's), completes the stack from the pg state alone.
+  const b = await engine(["apply", "-auto-approve"], runnerB);
+  expect([b.code, b.stderr]).toEqual([0, ""]);
+  const names = ((await emu.infisical("GET", "/api/v1/app-connections")).body as { appConnections: { name: string }[] }).appConnections.map((c) => c.name).sort();
+  expect(names).toEqual(Array.from({ length: 8 }, (_, i) => `killed-${i}`).sort());
+  expect((await engine(["plan", "-detailed-exitcode"], runnerB)).code).toBe(0);
+  // Terraform reads the same state (no leftover intent in it, and none that would disturb it).
+  await terraform(["init", "-input=false"], { cwd: runnerB, env: env(), expect: 0 });
+  await terraform(["plan", "-input=false", "-detailed-exitcode"], { cwd: runnerB, env: env(), expect: 0 });
+}, 120_000);

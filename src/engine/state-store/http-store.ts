@@ -44,6 +44,7 @@ export async function openHttpStore(settings: HttpSettings): Promise<StateStore>
   const refuse = (what: string, status: number): Error => new Error(`the ${where} answered ${status} to ${what}${status === 401 || status === 403 ? " (check the backend's username and password)" : ""}`);
   return {
     description: where,
+    keepsIntentsInState: true,
     async read() {
       const res = await call("GET", settings.address);
       if (res.status === 204 || res.status === 404 || (res.status === 200 && res.text.trim() === "")) return emptyState();

@@ -14,6 +14,7 @@ export function localStore(path: string): StateStore {
   let backedUp = false;
   return {
     description: path,
+    keepsIntentsInState: false,
     read: async () => readStateFile(path),
     async write(state: StateDocument) {
       mkdirSync(dirname(path), { recursive: true });

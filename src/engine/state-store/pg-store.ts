@@ -47,6 +47,7 @@ export async function openPgStore(settings: PgSettings): Promise<StateStore> {
   const where = `pg backend (schema ${settings.schemaName ?? "terraform_remote_state"}, workspace "${name}", ${redactConnStr(settings.connStr)})`;
   return {
     description: where,
+    keepsIntentsInState: true,
     async read() {
       const { rows } = await db.query<{ data: string | null }>(`SELECT data FROM ${schema}.states WHERE name = $1`, [name]);
       const text = rows[0]?.data;

@@ -14,6 +14,8 @@ export interface HeldLock {
 export interface StateStore {
   /** Where the state is, for messages: backend, place and workspace — never a password. */
   readonly description: string;
+  /** Remote stores carry the engine's create intents inside the state, so they move with it between runners. */
+  readonly keepsIntentsInState: boolean;
   /** The current state (an empty one when there is none yet). */
   read(): Promise<StateDocument>;
   /** Writes `state` as the next serial and returns it as written (serial bumped). */

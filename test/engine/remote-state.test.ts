@@ -94,6 +94,25 @@ test("pg: the engine and terraform take over each other's state, interlock on on
     await holder.close();
   }
 
+  // Terraform itself holding the lock (an apply slowed down by the API): the engine waits, then names the lock.
+  writeFileSync(join(tfDir, "main.tf.json"), stackJson(backend, "held"));
+  await emu.control("PUT", "/latency", { ms: 2500 });
+  const tfApply = spawn("terraform", ["apply", "-input=false", "-auto-approve", "-no-color"], { cwd: tfDir, env: env(), stdio: ["ignore", "pipe", "pipe"] });
+  await new Promise<void>((resolve) => {
+    let out = "";
+    tfApply.stdout.on("data", (d: Buffer) => {
+      out += String(d);
+      if (out.includes("Modifying...")) resolve();
+    });
+  });
+  const waiting = keep(await engine(["plan", "-lock-timeout=1s"], vbDir));
+  expect(waiting.code).toBe(1);
+  expect(waiting.stderr).toMatch(/Workspace is already locked: default/);
+  await new Promise((r) => tfApply.once("close", r));
+  await emu.control("PUT", "/latency", { ms: 0 });
+  writeFileSync(join(vbDir, "main.tf.json"), stackJson(backend, "held"));
+  expect(keep(await engine(["plan", "-detailed-exitcode"], vbDir)).code).toBe(0);
+
   // TF_WORKSPACE: another row, another state (nothing there yet: one to add).
   const staging = keep(await engine(["plan", "-detailed-exitcode"], vbDir, { TF_WORKSPACE: "staging" }));
   expect(staging.code).toBe(2);

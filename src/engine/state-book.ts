@@ -19,6 +19,12 @@ export class StateBook {
   private readonly intents: CreateIntents;
   private pending: Promise<void> | null = null;
   private writing: Promise<void> = Promise.resolve();
+  // Indexes, so that each put, look-up and removal costs the same at 10,000 instances as at 10 (linear applies);
+  // ordering and removals are settled once per write, not once per change.
+  private readonly byAddress = new Map<string, { res: StateResource; inst: StateInstance }>();
+  private readonly byResource = new Map<string, StateResource>();
+  private readonly unsorted = new Set<StateResource>();
+  private readonly removed = new Set<StateInstance>();
 
   /** `store` is where flush writes (absent for a book that only assembles a state in memory). */
   constructor(
@@ -28,6 +34,11 @@ export class StateBook {
   ) {
     this.doc = structuredClone(start);
     this.intents = intentsBeside(path);
+    for (const res of this.doc.resources) {
+      if (res.mode !== "managed") continue;
+      this.byResource.set(`${res.type}.${res.name}`, res);
+      for (const inst of res.instances) this.byAddress.set(instanceAddress(res, inst), { res, inst });
+    }
   }
 
   value(address: string): ObjectValue | null {
@@ -37,11 +48,12 @@ export class StateBook {
 
   put(c: Pick<InstanceChange, "address" | "resource" | "type" | "index" | "providerKey">, state: ObjectValue, r: StackResource, core: ProviderCore<unknown>): void {
     const [type, name] = c.resource.split(".");
-    let res = this.doc.resources.find((x) => x.type === type && x.name === name && x.mode === "managed");
+    let res = this.byResource.get(c.resource);
     if (!res) {
       res = { mode: "managed", type, name, provider: providerAddress(core.definition.source, c.providerKey), instances: [] };
       if (c.index !== undefined) res.each = "list";
       this.doc.resources.push(res);
+      this.byResource.set(c.resource, res);
     }
     const def = core.resource(c.type);
     const inst: StateInstance = {
@@ -52,21 +64,42 @@ export class StateBook {
       ...(c.index !== undefined ? { index_key: c.index } : {}),
       ...(r.lifecycle.createBeforeDestroy ? { create_before_destroy: true } : {}),
     };
-    const i = res.instances.findIndex((x) => (x.index_key ?? undefined) === c.index);
-    if (i >= 0) res.instances[i] = inst;
-    else res.instances.push(inst);
-    res.instances.sort((a, b) => Number(a.index_key ?? 0) - Number(b.index_key ?? 0));
+    const existing = this.byAddress.get(c.address);
+    if (existing && existing.res === res) {
+      // Replaced in place: the instance keeps its position, the index its entry.
+      const slot = existing.inst as Record<string, unknown>;
+      for (const k of Object.keys(slot)) delete slot[k];
+      Object.assign(slot, inst);
+      return;
+    }
+    res.instances.push(inst);
+    this.byAddress.set(c.address, { res, inst });
+    this.unsorted.add(res);
   }
 
   snapshot(): StateDocument {
+    this.settle();
     return structuredClone(this.doc);
   }
 
   remove(address: string): void {
-    const hit = this.find(address);
+    const hit = this.byAddress.get(address);
     if (!hit) return;
-    hit.res.instances = hit.res.instances.filter((x) => x !== hit.inst);
+    this.byAddress.delete(address);
+    this.removed.add(hit.inst);
+    this.unsorted.add(hit.res);
+  }
+
+  /** Orders instances by index and drops removed ones (and empty resources): once per write, not per change. */
+  private settle(): void {
+    if (this.unsorted.size === 0) return;
+    for (const res of this.unsorted) {
+      res.instances = res.instances.filter((x) => !this.removed.has(x)).sort((a, b) => Number(a.index_key ?? 0) - Number(b.index_key ?? 0));
+      if (res.instances.length === 0) this.byResource.delete(`${res.type}.${res.name}`);
+    }
     this.doc.resources = this.doc.resources.filter((r) => r.instances.length > 0);
+    this.unsorted.clear();
+    this.removed.clear();
   }
 
   setOutputs(outputs: readonly PlannedOutput[]): void {
@@ -100,6 +133,7 @@ export class StateBook {
     // Writes go one after another (a store's write is async); each takes the state as it is when it starts.
     const write = this.writing.then(async () => {
       if (!this.store) return;
+      this.settle();
       const written = await this.store.write(this.doc);
       this.doc.serial = written.serial;
       this.doc.terraform_version = written.terraform_version;
@@ -123,10 +157,7 @@ export class StateBook {
   }
 
   private find(address: string): { res: StateResource; inst: StateInstance } | null {
-    for (const res of this.doc.resources) {
-      for (const inst of res.instances) if (instanceAddress(res, inst) === address) return { res, inst };
-    }
-    return null;
+    return this.byAddress.get(address) ?? null;
   }
 }
 

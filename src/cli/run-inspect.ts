@@ -16,7 +16,8 @@ import { localStore } from "../engine/state-store/local-store";
 import { openStateStore } from "../engine/state-store/open-store";
 import type { StateStore } from "../engine/state-store/state-store";
 import { packageVersion } from "./package-version";
-import { planJson, schemas } from "./plan-document";
+import { schemas } from "../engine/provider-cores";
+import { planJson } from "./plan-document";
 
 export interface InspectOptions {
   readonly dir?: string;

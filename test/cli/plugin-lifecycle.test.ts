@@ -77,6 +77,45 @@ test("a TLS handshake line carries the certificate, base64 without padding", asy
   expect(x.keyUsage).toContain("1.3.6.1.5.5.7.3.1");
 });
 
+/** One GetProviderSchema call over mutual TLS, as go-plugin makes it: the server checked against its handshake cert. */
+function schemaOverTls(socket: string, serverCertDer: Buffer, client: { certPem: string; keyPem: string } | null): Promise<number> {
+  const tls = require("node:tls") as typeof import("node:tls");
+  const { X509Certificate } = require("node:crypto") as typeof import("node:crypto");
+  const serverPem = new X509Certificate(serverCertDer).toString();
+  return new Promise((resolve, reject) => {
+    const session = http2.connect("https://localhost", {
+      createConnection: () =>
+        tls.connect({ path: socket, servername: "localhost", ca: serverPem, ALPNProtocols: ["h2"], ...(client ? { cert: client.certPem, key: client.keyPem } : {}) }),
+    });
+    session.on("error", reject);
+    const req = session.request({ ":method": "POST", ":path": "/tfplugin6.Provider/GetProviderSchema", "content-type": "application/grpc", te: "trailers" });
+    req.on("error", reject);
+    req.on("close", () => session.close());
+    let size = 0;
+    req.on("data", (c: Buffer) => (size += c.length));
+    req.on("end", () => resolve(size));
+    req.end(Buffer.alloc(5));
+  });
+}
+
+test("over TLS only Terraform's own certificate is served: another one, or none, is cut off before any answer", async () => {
+  const { createPluginCertificate } = await import("../../src/plugin/certificate");
+  const terraform = createPluginCertificate();
+  const child = spawn(process.execPath, [BUNDLE], { env: { ...process.env, ...COOKIE, PLUGIN_CLIENT_CERT: terraform.certPem }, stdio: ["ignore", "pipe", "pipe"] });
+  try {
+    const line = await new Promise<string>((resolve) => child.stdout.once("data", (d: Buffer) => resolve(String(d))));
+    const [, , , socket, , cert] = line.trim().split("|");
+    const serverCert = Buffer.from(cert, "base64");
+    expect(await schemaOverTls(socket, serverCert, terraform)).toBeGreaterThan(1000);
+    await expect(schemaOverTls(socket, serverCert, createPluginCertificate())).rejects.toThrow();
+    await expect(schemaOverTls(socket, serverCert, null)).rejects.toThrow();
+    // Still serving its own client after the refusals.
+    expect(await schemaOverTls(socket, serverCert, terraform)).toBeGreaterThan(1000);
+  } finally {
+    child.kill("SIGKILL");
+  }
+});
+
 test("StopProvider cancels reads in flight", async () => {
   const emu = await TestEmulator.start();
   try {

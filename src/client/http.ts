@@ -4,7 +4,7 @@
  * status mapped to one error class, and every server text redacted of the secrets the client knows before it can
  * reach a message. Authentication is layered on top by each API's client; this module knows no credentials.
  */
-import { Agent, type Dispatcher, interceptors, request } from "undici";
+import { Agent, type Dispatcher, interceptors } from "undici";
 import type { z } from "zod";
 import { type Logger, silentLogger } from "../framework/resource";
 import { ApiError, NetworkError, RedirectError, ResponseShapeError, VaultbridgeError } from "./errors";
@@ -127,9 +127,10 @@ export class HttpClient {
 
     let res: Dispatcher.ResponseData<unknown>;
     try {
-      const opts: Parameters<typeof request>[1] & { retryOptions: object } = {
+      const opts: Dispatcher.RequestOptions & { retryOptions: object } = {
+        origin: url.origin,
+        path: `${url.pathname}${url.search}`,
         method: spec.method,
-        dispatcher: this.dispatcher,
         headers: {
           accept: "application/json",
           ...(spec.body !== undefined ? { "content-type": "application/json" } : {}),
@@ -141,7 +142,7 @@ export class HttpClient {
         bodyTimeout: attemptTimeout,
         retryOptions: { retry: retryDecision(spec.method, this.retry, deadline, waits, spec.idempotent) },
       };
-      res = await request(url, opts);
+      res = await this.dispatcher.request(opts);
     } catch (err) {
       throw failed(err);
     }

@@ -6,6 +6,7 @@ import { setFlagsFromString } from "node:v8";
 import { CreateIntents, providerIntentsPath } from "../core/create-intents";
 import { ProviderCore } from "../core/provider-core";
 import type { ProviderDefinition } from "../framework/resource";
+import { trustDeferredExtraCaCerts } from "../plugin/extra-ca-certs";
 import { hclogLogger } from "../plugin/hclog";
 import { servePlugin } from "../plugin/serve";
 import { providerService } from "../protocol/provider-service";
@@ -17,6 +18,7 @@ export function runProvider<C>(definition: ProviderDefinition<C>): void {
   // our few, small answers as well, and the process then exits within ~10 ms of Shutdown.
   setFlagsFromString("--liftoff-only");
   const log = hclogLogger(`provider.terraform-provider-${definition.name}`);
+  trustDeferredExtraCaCerts(process.env, (message) => log.warn(message));
   // Terraform starts providers in its working directory: the intents live in its data directory there.
   const core = new ProviderCore(definition, { log, intents: new CreateIntents(providerIntentsPath(process.env)) });
   servePlugin({

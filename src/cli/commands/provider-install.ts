@@ -3,13 +3,15 @@
  * (<mirror>/<host>/<namespace>/<type>/<version>/<os>_<arch>/terraform-provider-<type>_v<version>), under both
  * registry hosts (registry.terraform.io for terraform, registry.opentofu.org for tofu), and the CLI configuration
  * that uses it — printed, or written with --cli-config. With --self-contained the executables are single-executable
- * applications (no Node needed where they run) instead of Node scripts.
+ * applications (no Node needed where they run) instead of a launcher and the Node bundle beside it
+ * (release/launcher.ts).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { bundlePath, executableName, MIRROR_PATTERNS, mirrorPath, packageVersion, PROVIDER_TYPES, REGISTRY_HOSTS } from "../../release/layout";
+import { placeLaunchedProvider } from "../../release/launcher";
 import { placeFile } from "../../release/place-file";
 import { hostPlatform } from "../../release/platform";
 import { buildExecutable } from "../../release/sea";
@@ -42,10 +44,10 @@ export async function installProviders(mirrorDir: string, o: InstallOptions = {}
     if (o.selfContained) {
       mkdirSync(dirname(first), { recursive: true });
       await buildExecutable({ bundle, node: process.execPath, out: first });
+      for (const other of others) placeFile(first, other, 0o755);
     } else {
-      placeFile(bundle, first, 0o755);
+      for (const exe of [first, ...others]) placeLaunchedProvider(type, bundle, exe);
     }
-    for (const other of others) placeFile(first, other, 0o755);
     executables.push(first, ...others);
   }
   const patterns = `[${MIRROR_PATTERNS.map((p) => JSON.stringify(p)).join(", ")}]`;

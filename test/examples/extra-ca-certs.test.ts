@@ -1,0 +1,101 @@
+/**
+ * NODE_EXTRA_CA_CERTS through the installed providers: their launcher hands the variable on so Node does not parse
+ * it at every start, and the provider must still trust exactly what Node would have trusted. Terraform talks to the
+ * emulator over HTTPS, behind a certificate of a private CA: trusted with NODE_EXTRA_CA_CERTS, refused without.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:https";
+import { request } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { TestEmulator } from "../support/emulator";
+import { runCommand } from "../support/release";
+import { cleanEnv, installProviders, remove, requireBuild, tempDir, terraform } from "./helpers";
+
+let emu: TestEmulator;
+let dir: string;
+let proxy: Server;
+let httpsUrl: string;
+let caFile: string;
+let cliConfig: string;
+
+/** An HTTPS front for the emulator, with a new certificate for IP 127.0.0.1 that nothing trusts by default. */
+async function httpsFront(target: string): Promise<{ server: Server; url: string; caFile: string }> {
+  const caFile = join(dir, "private-ca.pem");
+  const keyFile = join(dir, "private-ca.key");
+  const made = await runCommand("openssl", [
+    "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1",
+    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-addext", "extendedKeyUsage=serverAuth",
+    "-keyout", keyFile, "-out", caFile,
+  ]);
+  if (made.code !== 0) throw new Error(`openssl req failed: ${made.stderr}`);
+  const upstream = new URL(target);
+  const server = createServer({ cert: readFileSync(caFile), key: readFileSync(keyFile) }, (req, res) => {
+    const forward = request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    forward.on("error", () => res.destroy());
+    req.pipe(forward);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { server, url: `https://127.0.0.1:${(server.address() as AddressInfo).port}`, caFile };
+}
+
+beforeAll(async () => {
+  requireBuild();
+  dir = tempDir("extra-ca");
+  emu = await TestEmulator.start();
+  ({ server: proxy, url: httpsUrl, caFile } = await httpsFront(emu.url));
+  cliConfig = await installProviders(dir);
+}, 120_000);
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => proxy?.close(() => resolve()));
+  await emu?.emulator.close();
+  remove(dir);
+});
+
+function stack(name: string): string {
+  const cwd = join(dir, name);
+  require("node:fs").mkdirSync(cwd);
+  writeFileSync(
+    join(cwd, "main.tf"),
+    `terraform {
+  required_providers {
+    infisical = { source = "vaultbridge/infisical" }
+  }
+}
+provider "infisical" {
+  host = "${httpsUrl}"
+  auth = { universal = { client_id = "${emu.emulator.infisical.clientId}", client_secret = "${emu.emulator.infisical.clientSecret}" } }
+}
+resource "infisical_app_connection_heroku" "web" {
+  name        = "${name}"
+  credentials = { auth_token = "HRKU-extra-ca" }
+}
+`,
+  );
+  return cwd;
+}
+
+test("the private CA in NODE_EXTRA_CA_CERTS is trusted on the first HTTPS call, and nothing is trusted without it", async () => {
+  const env = cleanEnv({ TF_CLI_CONFIG_FILE: cliConfig, TF_IN_AUTOMATION: "1" });
+  delete env.NODE_EXTRA_CA_CERTS;
+
+  const trusted = stack("trusted-web");
+  await terraform(["init", "-no-color"], { cwd: trusted, env, expect: 0 });
+  await terraform(["apply", "-auto-approve", "-no-color"], { cwd: trusted, env: { ...env, NODE_EXTRA_CA_CERTS: caFile }, expect: 0 });
+  const listed = await emu.infisical("GET", "/api/v1/app-connections");
+  expect(JSON.stringify(listed.body)).toContain('"trusted-web"');
+
+  const untrusted = stack("untrusted-web");
+  await terraform(["init", "-no-color"], { cwd: untrusted, env, expect: 0 });
+  const refused = await terraform(["apply", "-auto-approve", "-no-color"], { cwd: untrusted, env, expect: 1 });
+  expect(refused.stdout + refused.stderr).toMatch(/certificate/i);
+  expect(JSON.stringify((await emu.infisical("GET", "/api/v1/app-connections")).body)).not.toContain('"untrusted-web"');
+
+  // A file that cannot be read is ignored with Node's own warning, as Node does: the default roots still apply.
+  const missing = await terraform(["apply", "-auto-approve", "-no-color"], { cwd: untrusted, env: { ...env, NODE_EXTRA_CA_CERTS: join(dir, "none.pem"), TF_LOG: "warn" }, expect: 1 });
+  expect(missing.stderr).toContain("Ignoring extra certs from");
+}, 180_000);

@@ -77,14 +77,11 @@ const lazyPackages = {
     // "zod"` costs nothing until `z` is used: a module that merely imports it cannot put it back on the start path.
     build.onLoad({ filter: /.*/, namespace: "lazy-package" }, (args) => ({
       loader: "js",
+      resolveDir: join(root, "src", "bin"),
       contents:
+        `const { loadEmbedded } = require("./embedded-package");\n` +
         `let loaded;\n` +
-        `const load = () => {\n` +
-        `  if (loaded) return loaded;\n` +
-        `  const m = { exports: {} };\n` +
-        `  require("node:vm").compileFunction(${source(args.path)}, ["exports", "require", "module", "__filename", "__dirname"], { filename: ${JSON.stringify(`${args.path}.embedded.js`)} })(m.exports, require, m, __filename, __dirname);\n` +
-        `  return (loaded = m.exports);\n` +
-        `};\n` +
+        `const load = () => (loaded ??= loadEmbedded(${JSON.stringify(args.path)}, ${source(args.path)}, require, __dirname));\n` +
         `for (const name of ${JSON.stringify(exportNames(args.path))}) Object.defineProperty(module.exports, name, { enumerable: true, get: () => load()[name] });\n` +
         `Object.defineProperty(module.exports, "__esModule", { value: true });\n`,
     }));
@@ -117,7 +114,35 @@ async function bundle(name) {
   chmodSync(outfile, 0o755);
 }
 
-Promise.all(["infisical", "scrapengine"].map(bundle)).catch((err) => {
+/**
+ * The V8 code caches of undici and zod beside the bundles (see src/bin/embedded-package.ts), made after running
+ * what a provider's first calls run: module set-up, the schemas the API declarations build, an agent and its
+ * retry interceptor. Same Node, same flags as the provider: a cache made otherwise would be rejected.
+ */
+function writeCodeCaches() {
+  const { writeCodeCache } = require(join(root, "dist", "bin", "embedded-package.js"));
+  const dir = join(root, "dist", "bundle");
+  writeCodeCache("zod", embedded.zod, require, dir, ({ z }) => {
+    const schema = z.object({
+      id: z.string().uuid(),
+      name: z.string().min(1).max(32).regex(/^[a-z0-9-]+$/),
+      count: z.number().int().nonnegative().optional(),
+      kind: z.enum(["a", "b"]),
+      tags: z.array(z.string()).nullable(),
+      extra: z.record(z.string(), z.unknown()),
+      either: z.union([z.literal("x"), z.object({ y: z.boolean() })]),
+    });
+    schema.safeParse({ id: "00000000-0000-4000-8000-000000000000", name: "n", kind: "a", tags: null, extra: {}, either: "x" });
+    schema.safeParse({ name: 1 });
+  });
+  writeCodeCache("undici", embedded.undici, require, dir, ({ Agent, interceptors }) => {
+    const agent = new Agent({ keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000, connections: 16, pipelining: 1 });
+    agent.compose(interceptors.retry({ throwOnError: false, maxRetries: 1, statusCodes: [503], errorCodes: ["ECONNRESET"] }));
+    return agent.close();
+  });
+}
+
+Promise.all(["infisical", "scrapengine"].map(bundle)).then(writeCodeCaches).catch((err) => {
   process.stderr.write(`${err.stack || err}\n`);
   process.exit(1);
 });

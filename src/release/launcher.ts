@@ -6,10 +6,12 @@
  * Why a launcher: NODE_EXTRA_CA_CERTS, when set, costs 30 ms of every launch because Node parses it at start
  * (measured on this project's CI machines, three or four launches per plan). The launcher hands it on under another
  * name and the provider reads it on its first HTTPS connection (plugin/extra-ca-certs.ts). Everything else about
- * the environment is left as it is.
+ * the environment is left as it is. The V8 code caches of the embedded packages go beside the bundle too
+ * (bin/embedded-package.ts).
  */
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { CACHED_PACKAGES, codeCachePath } from "../bin/embedded-package";
 import type { ProviderType } from "./layout";
 import { placeFile } from "./place-file";
 
@@ -35,9 +37,14 @@ export function launcherScript(type: ProviderType): string {
   ].join("\n");
 }
 
-/** Writes the launcher at `executable` and the bundle beside it. */
+/** Writes the launcher at `executable`, and beside it the bundle and the code caches the build made for it. */
 export function placeLaunchedProvider(type: ProviderType, bundle: string, executable: string): void {
-  placeFile(bundle, join(dirname(executable), launchedBundleName(type)), 0o644);
+  const dir = dirname(executable);
+  placeFile(bundle, join(dir, launchedBundleName(type)), 0o644);
+  for (const name of CACHED_PACKAGES) {
+    const cache = codeCachePath(dirname(bundle), name);
+    if (existsSync(cache)) placeFile(cache, codeCachePath(dir, name), 0o644);
+  }
   writeFileSync(executable, launcherScript(type), { mode: 0o755 });
 }
 

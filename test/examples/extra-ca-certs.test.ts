@@ -2,6 +2,7 @@
  * NODE_EXTRA_CA_CERTS through the installed providers: their launcher hands the variable on so Node does not parse
  * it at every start, and the provider must still trust exactly what Node would have trusted. Terraform talks to the
  * emulator over HTTPS, behind a certificate of a private CA: trusted with NODE_EXTRA_CA_CERTS, refused without.
+ * The same install carries the V8 code caches of undici and zod, which the provider must find and V8 accept.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:https";
@@ -85,7 +86,9 @@ test("the private CA in NODE_EXTRA_CA_CERTS is trusted on the first HTTPS call, 
 
   const trusted = stack("trusted-web");
   await terraform(["init", "-no-color"], { cwd: trusted, env, expect: 0 });
-  await terraform(["apply", "-auto-approve", "-no-color"], { cwd: trusted, env: { ...env, NODE_EXTRA_CA_CERTS: caFile }, expect: 0 });
+  const applied = await terraform(["apply", "-auto-approve", "-no-color"], { cwd: trusted, env: { ...env, NODE_EXTRA_CA_CERTS: caFile, TF_LOG: "debug" }, expect: 0 });
+  // The installed provider compiles undici and zod from the code caches the build wrote, not from source.
+  for (const name of ["undici", "zod"]) expect(applied.stderr).toMatch(new RegExp(`compiled ${name}: .*code_cache=used`));
   const listed = await emu.infisical("GET", "/api/v1/app-connections");
   expect(JSON.stringify(listed.body)).toContain('"trusted-web"');
 

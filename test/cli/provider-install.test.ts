@@ -7,7 +7,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { TestEmulator } from "../support/emulator";
 import { describeResult, hermeticEnv, runCommand, tempDir, terraformOnlyPath, type CommandResult } from "../support/release";
 import { providerBlocks } from "../support/terraform";
@@ -78,7 +78,12 @@ test("install, terraform init from the mirror (both registry hosts), apply and a
   const config = readFileSync(cliConfig, "utf8");
   expect(config).toContain('include = ["registry.terraform.io/vaultbridge/*", "registry.opentofu.org/vaultbridge/*"]');
   expect(config).toContain('exclude = ["registry.terraform.io/vaultbridge/*", "registry.opentofu.org/vaultbridge/*"]');
-  expect(readFileSync(executable(mirror, "registry.opentofu.org", "infisical"), "utf8")).toMatch(/^#!\/usr\/bin\/env node/);
+  // A sh launcher that runs the bundle beside it, with the code caches the build made.
+  const installed = executable(mirror, "registry.opentofu.org", "infisical");
+  expect(readFileSync(installed, "utf8")).toMatch(/^#!\/bin\/sh\n[^]*exec node "\$\{0%\/\*\}\/vaultbridge-provider-infisical\.js" "\$@"\n$/);
+  for (const beside of ["vaultbridge-provider-infisical.js", "vaultbridge-zod.v8cache", "vaultbridge-undici.v8cache"]) {
+    expect(statSync(join(dirname(installed), beside)).isFile()).toBe(true);
+  }
 
   const work = join(dir, "work");
   writeStack(work, "installed");

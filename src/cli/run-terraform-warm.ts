@@ -6,12 +6,15 @@
 import { spawn } from "node:child_process";
 import { resolve as resolvePath } from "node:path";
 import { CreateIntents, providerIntentsPath } from "../core/create-intents";
+import { providerLogLevel } from "../plugin/hclog";
 import { serveAllForReattach } from "./serve-providers";
 
 export async function runTerraformWarm(args: readonly string[]): Promise<number> {
   // Creates in flight are recorded in terraform's working directory, as the providers it launches would.
   const chdir = args.find((a) => a.startsWith("-chdir="))?.slice("-chdir=".length);
-  const served = await serveAllForReattach(undefined, new CreateIntents(providerIntentsPath(process.env, resolvePath(chdir ?? "."))));
+  const intents = new CreateIntents(providerIntentsPath(process.env, resolvePath(chdir ?? ".")));
+  // The providers' lines go straight to this terminal, not through go-plugin: filtered as terraform would.
+  const served = await serveAllForReattach(undefined, intents, providerLogLevel(process.env));
   // Terraform handles the terminal's signals; this process must outlive it to answer its last RPCs.
   const ignore = (): void => undefined;
   process.on("SIGINT", ignore);

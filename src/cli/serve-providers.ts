@@ -8,12 +8,17 @@ import { providerService } from "../protocol/provider-service";
 import { providers } from "../providers";
 
 /**
+ * `log`: one logger for both (tests), else each provider's hclog lines on stderr, from `least` up (all when absent).
  * `intents`: where creates in flight are recorded, when the one working directory these servers work for is known
  * (`vaultbridge terraform`); a long-lived `provider serve` may serve many, so it records none.
  */
-export async function serveAllForReattach(log?: Logger, intents?: CreateIntents): Promise<{ value: string; servers: ReattachServer[]; close(): Promise<void> }> {
+export async function serveAllForReattach(
+  log?: Logger,
+  intents?: CreateIntents,
+  least?: Parameters<typeof hclogLogger>[2],
+): Promise<{ value: string; servers: ReattachServer[]; close(): Promise<void> }> {
   const serve = <C>(def: ProviderDefinition<C>) => {
-    const l = log ?? hclogLogger(`provider.terraform-provider-${def.name}`);
+    const l = log ?? hclogLogger(`provider.terraform-provider-${def.name}`, undefined, least);
     return serveForReattach({ source: def.source, handlers: providerService(new ProviderCore(def, { log: l, intents }), l) });
   };
   const servers = await Promise.all([serve(providers.infisical), serve(providers.scrapengine)]);

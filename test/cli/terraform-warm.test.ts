@@ -20,11 +20,11 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function warm(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function warm(args: string[], extra: Record<string, string | undefined> = { TF_LOG: "debug" }): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const { url, infisical } = emu.emulator;
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!/^(TF_|INFISICAL_|SCRAPENGINE_)/.test(k)) env[k] = v;
-  Object.assign(env, { CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1", INFISICAL_HOST: url, INFISICAL_UNIVERSAL_AUTH_CLIENT_ID: infisical.clientId, INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET: infisical.clientSecret, TF_LOG: "debug" });
+  Object.assign(env, { CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1", INFISICAL_HOST: url, INFISICAL_UNIVERSAL_AUTH_CLIENT_ID: infisical.clientId, INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET: infisical.clientSecret, ...extra });
   const child = spawn(process.execPath, [BIN, "terraform", ...args], { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
@@ -60,4 +60,16 @@ test("apply, then plan -detailed-exitcode through one warm process: exit codes p
   expect((await warm(["plan", "-detailed-exitcode", "-no-color"])).code).toBe(2);
   const bad = await warm(["plan", "-no-such-flag"]);
   expect(bad.code).toBe(1);
+}, 90_000);
+
+test("the providers' log lines reach the terminal as terraform would show them: none without TF_LOG, debug ones with it", async () => {
+  writeFileSync(join(dir, "main.tf"), main("logs"));
+  const quiet = await warm(["plan", "-no-color"], {});
+  expect(quiet.code).toBe(0);
+  expect(quiet.stderr).not.toContain('"@level"');
+  const provider = await warm(["plan", "-no-color"], { TF_LOG_PROVIDER: "debug" });
+  expect(provider.code).toBe(0);
+  expect(provider.stderr).toMatch(/"@level":"debug","@message":"ConfigureProvider answered"/);
+  const warnOnly = await warm(["plan", "-no-color"], { TF_LOG: "warn" });
+  expect(warnOnly.stderr).not.toContain('"@level":"debug"');
 }, 90_000);

@@ -142,7 +142,17 @@ function writeCodeCaches() {
   });
 }
 
-Promise.all(["infisical", "scrapengine"].map(bundle)).then(writeCodeCaches).catch((err) => {
+/** `vaultbridge terraform`'s own bundle (src/bin/vaultbridge-terraform.ts), loaded by bin/vaultbridge.js. */
+function bundleWarmCommand() {
+  return build({
+    entryPoints: [join(root, "src", "bin", "vaultbridge-terraform.ts")],
+    outfile: join(root, "dist", "bundle", "vaultbridge-terraform.js"),
+    ...COMMON,
+    plugins: [lazyPackages, builtinInquire],
+  });
+}
+
+Promise.all([...["infisical", "scrapengine"].map(bundle), bundleWarmCommand()]).then(writeCodeCaches).catch((err) => {
   process.stderr.write(`${err.stack || err}\n`);
   process.exit(1);
 });

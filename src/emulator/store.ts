@@ -19,10 +19,23 @@ import {
 } from "./state";
 
 export class EmulatorStore {
+  // Insertion-ordered (a replaced entry keeps its place), as the lists the API returns and the file keeps them.
+  private connectionsById = new Map<string, StoredConnection>();
+  private integrationsById = new Map<string, StoredIntegration>();
+  /** `scopeKey` → connection id: names are unique per organization or project. */
+  private connectionsByName = new Map<string, string>();
+  private integrationsByName = new Map<string, string>();
+
   private constructor(
     private readonly dataFile: string | undefined,
     private state: PersistedState,
-  ) {}
+  ) {
+    for (const c of state.connections) this.indexConnection(c);
+    for (const i of state.integrations) this.indexIntegration(i);
+    // Kept in the maps from here on (commit writes them back).
+    state.connections = [];
+    state.integrations = [];
+  }
 
   /** Loads `dataFile` when it exists (refusing a malformed one), else starts empty with new ids. */
   static open(dataFile: string | undefined): EmulatorStore {
@@ -49,40 +62,57 @@ export class EmulatorStore {
   // --- app connections -----------------------------------------------------------------------------------------
 
   connections(): readonly StoredConnection[] {
-    return this.state.connections;
+    return [...this.connectionsById.values()];
   }
 
   connection(id: string): StoredConnection | undefined {
-    return this.state.connections.find((c) => c.id === id);
+    return this.connectionsById.get(id);
+  }
+
+  /** The connection named `name` in that organization, at org level (project null) or in that project. */
+  connectionNamed(orgId: string, projectId: string | null, name: string): StoredConnection | undefined {
+    const id = this.connectionsByName.get(scopeKey(orgId, projectId, name));
+    return id === undefined ? undefined : this.connectionsById.get(id);
   }
 
   putConnection(connection: StoredConnection): void {
-    this.state.connections = upsert(this.state.connections, connection);
+    this.unindexConnection(connection.id);
+    this.indexConnection(connection);
     this.commit();
   }
 
   deleteConnection(id: string): void {
-    this.state.connections = this.state.connections.filter((c) => c.id !== id);
+    this.unindexConnection(id);
+    this.connectionsById.delete(id);
     this.commit();
   }
 
   // --- vault integrations --------------------------------------------------------------------------------------
 
   integrations(): readonly StoredIntegration[] {
-    return this.state.integrations;
+    return [...this.integrationsById.values()];
   }
 
   integration(id: string): StoredIntegration | undefined {
-    return this.state.integrations.find((i) => i.id === id);
+    return this.integrationsById.get(id);
+  }
+
+  integrationNamed(name: string): StoredIntegration | undefined {
+    const id = this.integrationsByName.get(name);
+    return id === undefined ? undefined : this.integrationsById.get(id);
   }
 
   putIntegration(integration: StoredIntegration): void {
-    this.state.integrations = upsert(this.state.integrations, integration);
+    const old = this.integrationsById.get(integration.id);
+    if (old !== undefined && this.integrationsByName.get(old.name) === old.id) this.integrationsByName.delete(old.name);
+    this.indexIntegration(integration);
     this.commit();
   }
 
   deleteIntegration(id: string): void {
-    this.state.integrations = this.state.integrations.filter((i) => i.id !== id);
+    const old = this.integrationsById.get(id);
+    if (old !== undefined && this.integrationsByName.get(old.name) === id) this.integrationsByName.delete(old.name);
+    this.integrationsById.delete(id);
     this.commit();
   }
 
@@ -109,22 +139,45 @@ export class EmulatorStore {
   /** Forgets every connection, integration and token; the org, project and gateway ids stay. */
   reset(): void {
     this.state = emptyState(this.state.ids);
+    this.connectionsById = new Map();
+    this.integrationsById = new Map();
+    this.connectionsByName = new Map();
+    this.integrationsByName = new Map();
     this.commit();
   }
 
+  private indexConnection(c: StoredConnection): void {
+    this.connectionsById.set(c.id, c);
+    // The first of a name wins, as a scan in insertion order would find it (the service never lets two share one).
+    const key = scopeKey(c.orgId ?? this.state.ids.orgId, c.projectId, c.name);
+    if (!this.connectionsByName.has(key)) this.connectionsByName.set(key, c.id);
+  }
+
+  private unindexConnection(id: string): void {
+    const old = this.connectionsById.get(id);
+    if (old === undefined) return;
+    const key = scopeKey(old.orgId ?? this.state.ids.orgId, old.projectId, old.name);
+    if (this.connectionsByName.get(key) === id) this.connectionsByName.delete(key);
+  }
+
+  private indexIntegration(i: StoredIntegration): void {
+    this.integrationsById.set(i.id, i);
+    if (!this.integrationsByName.has(i.name)) this.integrationsByName.set(i.name, i.id);
+  }
+
+  /** With a data file, the whole state is written on every mutation: the emulator persists for demos, not for scale. */
   private commit(): void {
     if (this.dataFile === undefined) return;
     const tmp = `${this.dataFile}.${process.pid}.tmp`;
     mkdirSync(dirname(this.dataFile), { recursive: true });
-    writeFileSync(tmp, `${JSON.stringify(this.state, null, 2)}\n`, { mode: 0o600 });
+    const state: PersistedState = { ...this.state, connections: [...this.connectionsById.values()], integrations: [...this.integrationsById.values()] };
+    writeFileSync(tmp, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
     renameSync(tmp, this.dataFile);
   }
 }
 
-/** A copy of `list` with `item` replacing the element of the same id, or appended. */
-function upsert<T extends { readonly id: string }>(list: readonly T[], item: T): T[] {
-  const index = list.findIndex((x) => x.id === item.id);
-  return index === -1 ? [...list, item] : list.map((x, i) => (i === index ? item : x));
+function scopeKey(orgId: string, projectId: string | null, name: string): string {
+  return `${orgId}\u0000${projectId ?? ""}\u0000${name}`;
 }
 
 function readStateFile(dataFile: string): PersistedState | undefined {

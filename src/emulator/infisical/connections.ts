@@ -51,7 +51,7 @@ export class ConnectionService {
   getByName(orgId: string, app: AppSlug, name: string, projectId: string | undefined): View {
     if (projectId !== undefined) this.requireProject(orgId, projectId);
     const scope = projectId ?? null;
-    const found = this.inOrg(orgId).find((c) => c.name === name && c.projectId === scope);
+    const found = this.store.connectionNamed(orgId, scope, name);
     if (found === undefined) throw errors.connectionNameNotFound(name, scope === null ? "organization" : "project");
     if (found.app !== app) throw errors.wrongApp(found.id, app);
     return this.view(found);
@@ -187,10 +187,8 @@ export class ConnectionService {
 
   /** Names are unique per org among org-level connections, and per project among a project's, across all apps. */
   private requireUniqueName(orgId: string, name: string, projectId: string | null, exceptId: string | undefined): void {
-    const taken = this
-      .inOrg(orgId)
-      .some((c) => c.id !== exceptId && c.name === name && c.projectId === projectId);
-    if (taken) throw errors.duplicateName(name);
+    const holder = this.store.connectionNamed(orgId, projectId, name);
+    if (holder !== undefined && holder.id !== exceptId) throw errors.duplicateName(name);
   }
 
   /**

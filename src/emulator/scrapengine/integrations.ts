@@ -24,7 +24,7 @@ export class IntegrationService {
     const parsed = createVaultIntegrationRequest.safeParse(body ?? {});
     if (!parsed.success) throw errors.invalidBody(parsed.error.issues);
     const request = parsed.data;
-    if (this.store.integrations().some((i) => i.name === request.name)) throw errors.duplicateName(request.name);
+    if (this.store.integrationNamed(request.name) !== undefined) throw errors.duplicateName(request.name);
     const now = nowIso();
     const integration: StoredIntegration = {
       id: randomUUID(),

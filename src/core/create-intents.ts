@@ -102,13 +102,43 @@ export class CreateIntents {
 }
 
 function parse(path: string): Map<string, CreateIntent> {
-  let raw: unknown;
+  let text: string;
   try {
-    raw = JSON.parse(readFileSync(path, "utf8"));
+    text = readFileSync(path, "utf8");
   } catch {
     return new Map();
   }
+  return parseIntents(text);
+}
+
+/**
+ * The intents a file's text holds. A file the engine appends to keeps one entry per line (see
+ * engine/intent-journal); one whose last append was cut short by a kill is read line by line, so only the torn
+ * entry — whose create was never sent — is lost.
+ */
+export function parseIntents(text: string): Map<string, CreateIntent> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    raw = salvageLines(text);
+  }
   return intentsOf(raw);
+}
+
+/** The entries of a one-entry-per-line object (`"key": {…}` or `,"key": {…}`), skipping any line that does not parse. */
+function salvageLines(text: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const line of text.split("\n")) {
+    const entry = line.trim().replace(/^,/, "");
+    if (!entry.startsWith('"')) continue;
+    try {
+      Object.assign(out, JSON.parse(`{${entry}}`));
+    } catch {
+      /* the torn line */
+    }
+  }
+  return out;
 }
 
 /** Runs `fn` holding `lockPath` (created exclusively); takes over a lock whose holder is gone or that is stale. */

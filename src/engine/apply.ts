@@ -55,6 +55,7 @@ export async function apply(p: EnginePlan, options: EngineOptions = {}): Promise
     return { ...result, outputs: [], diagnostics: diags.toArray() };
   }
   const cores = new Map<string, ProviderCore<unknown>>();
+  let opened: StateBook | undefined;
   try {
     const current = await store.read();
     if (!stack || digest(stack) !== p.configDigest || current.serial !== p.serial || (p.serial > 0 && current.lineage !== p.lineage)) {
@@ -76,6 +77,7 @@ export async function apply(p: EnginePlan, options: EngineOptions = {}): Promise
     if (diags.hasError()) return { ...result, outputs: [], diagnostics: diags.toArray() };
 
     const book = new StateBook(p.statePath, { ...p.refreshed, serial: current.serial, lineage: current.lineage || p.lineage }, store);
+    opened = book;
     const counts = new Map<string, number | undefined>();
     for (const r of stack.resources) counts.set(r.address, countOf(r, variables, diags));
     const byAddress = new Map(stack.resources.map((r) => [r.address, r]));
@@ -98,7 +100,7 @@ export async function apply(p: EnginePlan, options: EngineOptions = {}): Promise
           opDiags.addAll(res.diagnostics);
           if (!res.diagnostics.hasError()) {
             book.remove(c.address);
-            await book.persist();
+            await book.checkpoint();
           }
         } else {
           // Re-plan with the final configuration: references to what was just created are known now.
@@ -116,6 +118,8 @@ export async function apply(p: EnginePlan, options: EngineOptions = {}): Promise
             opDiags.addAll(del.diagnostics);
             if (del.diagnostics.hasError()) throw new Error("delete failed");
             book.remove(c.address);
+            // Written before the create goes out: a state still holding the deleted object would make the next run
+            // take the new object's intent for settled.
             await book.persist();
           }
           const creating = replaceNow || prior === null;
@@ -126,9 +130,10 @@ export async function apply(p: EnginePlan, options: EngineOptions = {}): Promise
           opDiags.addAll(res.diagnostics);
           if (res.state) {
             book.put(c, res.state, r, core);
-            await book.persist();
-            // Recorded in state now: the create intent for this address (ours, or an adopted one) is settled.
+            // In the working state now: the create intent for this address (ours, or an adopted one) is settled
+            // once a write holds it.
             book.fulfil({ address: c.address });
+            await book.checkpoint();
           } else if (intent) book.fulfil(intent); // nothing was created
           if (res.diagnostics.hasError()) throw new Error("apply failed");
           if (replaceNow && c.createBeforeDestroy && prior) {
@@ -149,12 +154,18 @@ export async function apply(p: EnginePlan, options: EngineOptions = {}): Promise
       }
     };
 
-    // Creates and updates wait for what they depend on; deletes wait for the deletes of their dependents.
+    // Creates and updates wait for what they depend on; deletes wait for the deletes of their dependents. Both
+    // looked up by resource, so that 10,000 instances of one resource cost 10,000 look-ups, not 10,000².
+    const changesOf = new Map<string, InstanceChange[]>();
+    const deletesDependingOn = new Map<string, InstanceChange[]>();
+    const add = (m: Map<string, InstanceChange[]>, key: string, c: InstanceChange): void => void (m.get(key) ?? m.set(key, []).get(key)!).push(c);
+    for (const o of work) {
+      if (o.action !== "delete") add(changesOf, o.resource, o);
+      else for (const d of new Set(o.dependencies.map((x) => x.replace(/\[[^\]]*\]$/, "")))) add(deletesDependingOn, d, o);
+    }
     const waitsFor = (c: InstanceChange): string[] => {
-      if (c.action === "delete") {
-        return work.filter((o) => o.action === "delete" && o !== c && o.dependencies.some((d) => d === c.resource || d.startsWith(`${c.resource}[`))).map((o) => o.address);
-      }
-      return work.filter((o) => o !== c && o.action !== "delete" && c.dependencies.includes(o.resource)).map((o) => o.address);
+      if (c.action === "delete") return (deletesDependingOn.get(c.resource) ?? []).filter((o) => o !== c).map((o) => o.address);
+      return [...new Set(c.dependencies)].flatMap((d) => changesOf.get(d) ?? []).filter((o) => o !== c).map((o) => o.address);
     };
     await schedule(work, waitsFor, run, done, failed, options.parallelism ?? 10, options.signal, () => {
       result.interrupted = true;
@@ -165,6 +176,7 @@ export async function apply(p: EnginePlan, options: EngineOptions = {}): Promise
     await book.flush();
     return { ...result, outputs, diagnostics: diags.toArray() };
   } finally {
+    opened?.close();
     await closeCores(cores);
     await lock.release();
     await store.close();

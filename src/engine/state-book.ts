@@ -1,8 +1,7 @@
 /**
- * The working state during apply and import: instances by address, written through the stack's state store after
- * every batch of finished operations, and the create intents a killed run leaves beside it.
+ * The working state during apply and import: instances by address, written through the stack's state store at the
+ * cadence write-cadence.ts sets, and the create intents a killed run leaves beside it.
  */
-import type { CreateIntents } from "../core/create-intents";
 import { ProviderCore } from "../core/provider-core";
 import { type ObjectValue, isWhollyKnown } from "../framework/value";
 import { type StackResource } from "./stack";
@@ -10,13 +9,18 @@ import { type StateDocument, type StateInstance, type StateResource } from "./st
 import type { StateStore } from "./state-store/state-store";
 import { ctyTypeOfValue, sensitivePaths, toStateJson } from "./state-values";
 import { intentsBeside, intentsInState, setIntentInState } from "./state-intents";
+import type { IntentJournal } from "./intent-journal";
+import { WriteCadence } from "./write-cadence";
 import { instanceAddress, providerAddress } from "./provider-cores";
 import type { InstanceChange, PlannedOutput } from "./types";
 
-/** The working state during apply: instances by address, written atomically after every change. */
+/** The working state during apply: instances by address, written atomically in batches of finished changes. */
 export class StateBook {
   private doc: StateDocument;
-  private readonly intents: CreateIntents;
+  private readonly intents: IntentJournal;
+  private readonly cadence = new WriteCadence();
+  /** Creates recorded in the working state whose (local) intents go once a write holding them has finished. */
+  private readonly fulfilled = new Set<string>();
   private pending: Promise<void> | null = null;
   private writing: Promise<void> = Promise.resolve();
   // Indexes, so that each put, look-up and removal costs the same at 10,000 instances as at 10 (linear applies);
@@ -64,6 +68,7 @@ export class StateBook {
       ...(c.index !== undefined ? { index_key: c.index } : {}),
       ...(r.lifecycle.createBeforeDestroy ? { create_before_destroy: true } : {}),
     };
+    this.cadence.finish();
     const existing = this.byAddress.get(c.address);
     if (existing && existing.res === res) {
       // Replaced in place: the instance keeps its position, the index its entry.
@@ -85,6 +90,7 @@ export class StateBook {
   remove(address: string): void {
     const hit = this.byAddress.get(address);
     if (!hit) return;
+    this.cadence.finish();
     this.byAddress.delete(address);
     this.removed.add(hit.inst);
     this.unsorted.add(hit.res);
@@ -122,10 +128,16 @@ export class StateBook {
     return { address: c.address };
   }
 
-  /** The create is settled (recorded in state, or nothing was created): its intent goes with the next write. */
+  /**
+   * The create is settled (recorded in the working state, or nothing was created). In the state document its
+   * intent goes with the next write; beside a local state, once that write has finished (a book that writes no
+   * state, as adoption's during plan, settles it at once: the state on disk holds the instance already).
+   */
   fulfil(intent: { address: string }): void {
     if (this.intentsInState || intentsInState(this.doc).has(intent.address)) setIntentInState(this.doc, intent.address, null);
-    if (!this.intentsInState) this.intents.settle(intent.address);
+    if (this.intentsInState) return;
+    if (this.store) this.fulfilled.add(intent.address);
+    else this.intents.settle([intent.address]);
   }
 
   /** Writes the state now (the first write of a run also keeps the previous file as the backup). */
@@ -134,17 +146,40 @@ export class StateBook {
     const write = this.writing.then(async () => {
       if (!this.store) return;
       this.settle();
-      const written = await this.store.write(this.doc);
-      this.doc.serial = written.serial;
-      this.doc.terraform_version = written.terraform_version;
+      const settling = [...this.fulfilled];
+      this.fulfilled.clear();
+      const finished = this.cadence.started();
+      try {
+        const written = await this.store.write(this.doc);
+        this.doc.serial = written.serial;
+        this.doc.terraform_version = written.terraform_version;
+      } catch (err) {
+        for (const a of settling) this.fulfilled.add(a);
+        throw err;
+      }
+      finished();
+      this.intents.settle(settling);
     });
     this.writing = write.catch(() => undefined);
     return write;
   }
 
   /**
-   * Persists every change made so far; operations that finish in the same turn share one write (a state of 1000
-   * instances costs ~10 ms to write). Resolves once written: an operation counts as done only then.
+   * After an operation finished: writes the state when the cadence says a write is due (operations finishing in
+   * the same turn share it, and wait for it), else resolves at once.
+   */
+  checkpoint(): Promise<void> {
+    return this.cadence.due(this.byAddress.size) ? this.persist() : Promise.resolve();
+  }
+
+  /** Closes the intents file (the book is done with). */
+  close(): void {
+    this.intents.close();
+  }
+
+  /**
+   * Persists every change made so far; operations that finish in the same turn share one write. Resolves once
+   * written.
    */
   persist(): Promise<void> {
     this.pending ??= new Promise((resolve, reject) =>

@@ -4,14 +4,15 @@
  * `vaultbridge_intents`, so a killed run's objects are adopted by whichever runner resumes. Terraform ignores the
  * key when it reads the state and drops it when it writes one; an intent never holds a secret.
  */
-import { type CreateIntent, CreateIntents, intentsOf } from "../core/create-intents";
+import { type CreateIntent, intentsOf } from "../core/create-intents";
+import { IntentJournal } from "./intent-journal";
 import type { StateDocument } from "./state-file";
 
 export const INTENTS_KEY = "vaultbridge_intents";
 
 /** The engine's intents, keyed by address, beside the state (`terraform.tfstate.intents.json`). */
-export function intentsBeside(statePath: string): CreateIntents {
-  return new CreateIntents(`${statePath}.intents.json`);
+export function intentsBeside(statePath: string): IntentJournal {
+  return new IntentJournal(`${statePath}.intents.json`);
 }
 
 /** The intents a state document carries (well-formed entries only; one bad entry costs only itself). */

@@ -1,31 +1,36 @@
-/** The `vaultbridge` command: one sub-command per file under ./commands. */
+/**
+ * The `vaultbridge` command: one sub-command per file under ./commands. Only the module of the command being run
+ * is loaded (every one for help, the version, or a name none of them has), so `vaultbridge plan` does not pay for
+ * the emulator's, the release tooling's or the schemas' modules.
+ */
 import { Command } from "commander";
-import { registerAdoptCommand } from "./commands/adopt";
-import { registerInspectCommands } from "./commands/inspect";
-import { registerTerraformCommand } from "./commands/terraform";
 import { packageVersion } from "./package-version";
 import { normalizeTerraformFlags } from "./terraform-flags";
 import { ignoreClosedPipes } from "./closed-pipes";
-import { registerEmulatorCommand } from "./commands/emulator";
-import { registerEngineCommands } from "./commands/engine";
-import { registerProviderCommand } from "./commands/provider-install";
-import { registerDocsCommand } from "./commands/docs";
-import { registerSchemaCommand } from "./commands/schema";
 
-export function buildProgram(): Command {
+type Register = (program: Command) => void;
+
+/** Each command module's top-level command names, and how to load its register function. */
+const COMMANDS: readonly { readonly names: readonly string[]; readonly load: () => Register }[] = [
+  { names: ["emulator"], load: () => (require("./commands/emulator") as typeof import("./commands/emulator")).registerEmulatorCommand },
+  { names: ["plan", "apply", "destroy", "import"], load: () => (require("./commands/engine") as typeof import("./commands/engine")).registerEngineCommands },
+  { names: ["provider"], load: () => (require("./commands/provider-install") as typeof import("./commands/provider-install")).registerProviderCommand },
+  { names: ["schema"], load: () => (require("./commands/schema") as typeof import("./commands/schema")).registerSchemaCommand },
+  { names: ["docs"], load: () => (require("./commands/docs") as typeof import("./commands/docs")).registerDocsCommand },
+  { names: ["adopt"], load: () => (require("./commands/adopt") as typeof import("./commands/adopt")).registerAdoptCommand },
+  { names: ["show", "output", "state", "version"], load: () => (require("./commands/inspect") as typeof import("./commands/inspect")).registerInspectCommands },
+  { names: ["terraform"], load: () => (require("./commands/terraform") as typeof import("./commands/terraform")).registerTerraformCommand },
+];
+
+/** The program with every command, or (given the command being run) only the module that has it. */
+export function buildProgram(command?: string): Command {
   const program = new Command("vaultbridge")
     .description("Infisical App Connections and ScrapEngine Vault integrations as code")
     .showHelpAfterError()
     .enablePositionalOptions()
     .configureHelp({ sortSubcommands: true });
-  registerEmulatorCommand(program);
-  registerEngineCommands(program);
-  registerProviderCommand(program);
-  registerSchemaCommand(program);
-  registerDocsCommand(program);
-  registerAdoptCommand(program);
-  registerInspectCommands(program);
-  registerTerraformCommand(program);
+  const owner = COMMANDS.find((c) => command !== undefined && c.names.includes(command));
+  for (const c of owner ? [owner] : COMMANDS) c.load()(program);
   program.version(packageVersion(), "-v, --version", "show the vaultbridge version");
   return program;
 }
@@ -44,7 +49,7 @@ export function main(argv: string[]): void {
     process.exitCode = 1;
     return;
   }
-  buildProgram()
+  buildProgram(args[2])
     .parseAsync(args)
     .catch((err: unknown) => {
       process.stderr.write(`Error: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -166,6 +166,57 @@ async function control(emu, method, path, body) {
   return res.status === 204 ? undefined : res.json();
 }
 
+/**
+ * The engine at scale, as users run it: `vaultbridge apply` / `plan` as processes against an emulator process of
+ * its own (so the server's work is not counted as the engine's), at 1000 and 10,000 connections; one apply each, the
+ * no-op plans a median of 3. Peak RSS is the CLI process's own (`process.resourceUsage().maxRSS` at exit, through a
+ * --require hook), at 1000.
+ */
+async function engineAtScale() {
+  const dir = mkdtempSync(join(tmpdir(), "vb-bench-engine-"));
+  const emulator = spawn(process.execPath, [join(root, "bin", "vaultbridge.js"), "emulator", "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
+  try {
+    const emu = JSON.parse(await new Promise((resolve, reject) => {
+      emulator.once("error", reject);
+      emulator.stdout.once("data", (d) => resolve(String(d)));
+    }));
+    const hook = join(dir, "max-rss.js");
+    writeFileSync(hook, `process.on("exit", () => require("node:fs").writeFileSync(process.env.VB_BENCH_MAX_RSS, String(process.resourceUsage().maxRSS)));\n`);
+    const cli = async (cwd, args) => {
+      const rssFile = join(dir, "rss");
+      const started = process.hrtime.bigint();
+      await run(process.execPath, ["--require", hook, join(root, "bin", "vaultbridge.js"), ...args], { cwd, env: { ...process.env, CHECKPOINT_DISABLE: "1", VB_BENCH_MAX_RSS: rssFile }, maxBuffer: 256 * 1024 * 1024 });
+      const took = Number(process.hrtime.bigint() - started) / 1e6;
+      return { ms: took, rssMb: Number(require("node:fs").readFileSync(rssFile, "utf8")) / 1024 };
+    };
+    const at = {};
+    for (const n of [1000, 10_000]) {
+      await control(emu, "POST", "/reset");
+      const cwd = join(dir, `n${n}`);
+      mkdirSync(cwd);
+      writeFileSync(
+        join(cwd, "cdk.tf.json"),
+        JSON.stringify({
+          terraform: { required_providers: { infisical: { source: "vaultbridge/infisical" } } },
+          provider: { infisical: [{ host: emu.url, auth: { universal: { client_id: emu.infisical.clientId, client_secret: emu.infisical.clientSecret } } }] },
+          resource: { infisical_app_connection_heroku: { c: { count: n, name: `s${n}-\${count.index}`, credentials: { auth_token: "HRKU-bench" } } } },
+        }),
+      );
+      const apply = await cli(cwd, ["apply", "-auto-approve", "-no-color"]);
+      const plans = [];
+      for (let i = 0; i < 3; i++) plans.push(await cli(cwd, ["plan", "-no-color", "-detailed-exitcode"]));
+      at[n] = { apply, plan: { ms: median(plans.map((p) => p.ms)), rssMb: Math.max(...plans.map((p) => p.rssMb)) } };
+    }
+    const ratio = (f) => `×${(f(at[10_000]) / f(at[1000])).toFixed(1)}`;
+    report("engine CLI (a process; emulator in another): apply of 1000 / 10,000 new connections", `${ms(at[1000].apply.ms)} / ${ms(at[10_000].apply.ms)} (${ratio((x) => x.apply.ms)})`, "10,000 ≤ 11× 1000");
+    report("engine CLI: no-op plan of 1000 / 10,000 existing connections, median of 3", `${ms(at[1000].plan.ms)} / ${ms(at[10_000].plan.ms)} (${ratio((x) => x.plan.ms)})`, "1000 < 300 ms");
+    report("engine CLI peak RSS at 1000: apply / no-op plan", `${Math.round(at[1000].apply.rssMb)} MB / ${Math.round(at[1000].plan.rssMb)} MB`);
+  } finally {
+    emulator.kill();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   process.stderr.write("vaultbridge benchmark (this machine, one run)\n");
   await handshakes();
@@ -283,6 +334,7 @@ async function main() {
     ws.cleanup();
     await emu.close();
   }
+  await engineAtScale();
 
   const width = Math.max(...rows.map((r) => r[0].length));
   const valueWidth = Math.max(16, ...rows.map((r) => r[1].length));

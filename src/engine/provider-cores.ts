@@ -103,11 +103,17 @@ export function attributesOfType(type: string): Attributes | undefined {
   return undefined;
 }
 
+// Derived from a declaration once, not once per instance (10,000 instances of one type share them).
+const writeOnlyOf = new WeakMap<Attributes, ReturnType<typeof writeOnlyPaths>>();
+const sensitiveNames = new WeakMap<Attributes, string[]>();
+
 /** The write-only attribute paths `config` sets (a known or unknown value, never null). */
 export function writeOnlySet(core: ProviderCore<unknown>, type: string, config: Value): string[] {
   const def = core.resource(type);
   if (!def) return [];
-  return writeOnlyPaths(def.attributes).filter((path) => {
+  let paths = writeOnlyOf.get(def.attributes);
+  if (!paths) writeOnlyOf.set(def.attributes, (paths = writeOnlyPaths(def.attributes)));
+  return paths.filter((path) => {
     let v: Value = config;
     for (const step of path.steps) v = step.kind === "attribute" && isObject(v) ? (v[step.name] ?? null) : null;
     return v !== null;
@@ -116,7 +122,10 @@ export function writeOnlySet(core: ProviderCore<unknown>, type: string, config: 
 
 export function sensitiveOf(core: ProviderCore<unknown>, type: string): string[] {
   const def = core.resource(type);
-  return def ? sensitivePaths(def.attributes).map((p) => p.map((s) => s.value).join(".")) : [];
+  if (!def) return [];
+  let names = sensitiveNames.get(def.attributes);
+  if (!names) sensitiveNames.set(def.attributes, (names = sensitivePaths(def.attributes).map((p) => p.map((s) => s.value).join("."))));
+  return [...names];
 }
 
 export function prefix(diags: Diagnostics, where: string, from: Iterable<Diagnostic>): void {

@@ -56,6 +56,9 @@ build({
   platform: "node",
   target: "node20",
   format: "cjs",
+  // Whitespace and syntax only: a third of the size to read and hash on every run, names kept for stack traces.
+  minifyWhitespace: true,
+  minifySyntax: true,
   legalComments: "none",
   logLevel: "warning",
   plugins: [undiciEntry, onlySome],

@@ -5,34 +5,15 @@
  * stack, and leaves exactly 1000 objects. Assumes dist/ is built; the emulator runs in this process, so the CLI is
  * spawned asynchronously.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseIntents } from "../../src/core/create-intents";
-import { useEmulatorAndStackDir } from "../support/engine-cli";
+import { runVaultbridge, useEmulatorAndStackDir } from "../support/engine-cli";
 
-const BIN = join(__dirname, "..", "..", "bin", "vaultbridge.js");
 const COUNT = 1000;
 const ctx = useEmulatorAndStackDir("vb-kill-");
 
-interface Run {
-  readonly code: number | null;
-  readonly signal: NodeJS.Signals | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function start(args: string[], onStdout?: (text: string, child: ChildProcess) => void): Promise<Run> {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: ctx.dir, env: { ...process.env, CHECKPOINT_DISABLE: "1" }, stdio: ["ignore", "pipe", "pipe"] });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (d: Buffer) => {
-    stdout += String(d);
-    onStdout?.(stdout, child);
-  });
-  child.stderr.on("data", (d: Buffer) => (stderr += String(d)));
-  return new Promise((resolve) => child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr })));
-}
+const start = (args: string[], onStdout?: Parameters<typeof runVaultbridge>[3]) => runVaultbridge(args, ctx.dir, { ...process.env, CHECKPOINT_DISABLE: "1" }, onStdout);
 
 async function names(): Promise<string[]> {
   const res = await ctx.emu.infisical("GET", "/api/v1/app-connections");

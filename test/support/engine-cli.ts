@@ -2,7 +2,7 @@
  * For tests of the engine's command line: one emulator per test file (reset before each test), a fresh stack
  * folder per test, and `vaultbridge <args>` run there to completion. Assumes dist/ is built.
  */
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,6 +13,8 @@ const BIN = join(__dirname, "..", "..", "bin", "vaultbridge.js");
 
 export interface EngineRun {
   readonly code: number | null;
+  /** The signal that ended it (a test that kills it), else null. */
+  readonly signal: NodeJS.Signals | null;
   readonly stdout: string;
   readonly stderr: string;
 }
@@ -47,12 +49,15 @@ export function useEmulatorAndStackDir(prefix: string, options: EmulatorOptions 
   };
 }
 
-/** Runs `vaultbridge <args>` in `cwd` to completion. */
-export function runVaultbridge(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<EngineRun> {
+/** Runs `vaultbridge <args>` in `cwd` to completion; `onStdout` sees the output so far (e.g. to kill it half way). */
+export function runVaultbridge(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = process.env, onStdout?: (text: string, child: ChildProcess) => void): Promise<EngineRun> {
   const child = spawn(process.execPath, [BIN, ...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
-  child.stdout.on("data", (d: Buffer) => (stdout += String(d)));
+  child.stdout.on("data", (d: Buffer) => {
+    stdout += String(d);
+    onStdout?.(stdout, child);
+  });
   child.stderr.on("data", (d: Buffer) => (stderr += String(d)));
-  return new Promise((resolve) => child.on("close", (code) => resolve({ code, stdout, stderr })));
+  return new Promise((resolve) => child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr })));
 }

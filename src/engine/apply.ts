@@ -16,7 +16,7 @@ import { KNOWN, closeCores, newCore, openStore, prefix, providerConfig } from ".
 import { ephemeralValues } from "./ephemeral";
 import { takeHeld } from "./held-locks";
 import { schedule } from "./scheduling";
-import { StateBook } from "./state-book";
+import { type PendingCreate, StateBook } from "./state-book";
 import type { ApplyResult, EngineOptions, EnginePlan, InstanceChange, ProgressEvent } from "./types";
 
 
@@ -86,7 +86,21 @@ export async function apply(p: EnginePlan, options: EngineOptions = {}): Promise
     const work = p.changes.filter((c) => c.action !== "noop");
     const done = new Set<string>();
     const failed = new Set<string>();
+    // The creates not yet started, in the order the scheduler starts them, for intents reserved ahead.
+    const begun = new Set<string>();
+    const creates = work.filter((c) => c.action === "create" || c.action === "replace");
+    let cursor = 0;
+    const upcoming = (n: number): PendingCreate[] => {
+      const out: PendingCreate[] = [];
+      while (out.length < n && cursor < creates.length) {
+        const o = creates[cursor++];
+        const importId = o.after && !begun.has(o.address) ? cores.get(o.providerKey)?.resource(o.type)?.importIdOf?.(o.after) : null;
+        if (typeof importId === "string") out.push({ address: o.address, type: o.type, providerKey: o.providerKey, importId });
+      }
+      return out;
+    };
     const run = async (c: InstanceChange): Promise<void> => {
+      begun.add(c.address);
       const core = cores.get(c.providerKey)!;
       const r = byAddress.get(c.resource);
       const started = Date.now();
@@ -123,9 +137,8 @@ export async function apply(p: EnginePlan, options: EngineOptions = {}): Promise
             await book.persist();
           }
           const creating = replaceNow || prior === null;
-          const intent = creating ? book.intend(c, core, finalPlan.planned) : null;
-          // In a remote state the intent must be stored before the create goes out (creates of one turn share the write).
-          if (intent && book.intentsInState) await book.persist();
+          // Durable before the create goes out (in a remote state, with intents reserved for the next creates).
+          const intent = creating ? await book.intend(c, core, finalPlan.planned, upcoming) : null;
           const res = await core.applyResourceChange(c.type, creating ? null : prior, finalPlan.planned, finalConfig);
           opDiags.addAll(res.diagnostics);
           if (res.state) {
@@ -172,6 +185,7 @@ export async function apply(p: EnginePlan, options: EngineOptions = {}): Promise
     });
 
     const outputs = p.destroy ? [] : evaluateOutputs(stack, scope, diags);
+    book.dropReservations();
     book.setOutputs(outputs);
     await book.flush();
     return { ...result, outputs, diagnostics: diags.toArray() };

@@ -10,7 +10,7 @@ import { type Stack } from "./stack";
 import { type StateDocument } from "./state-file";
 import { prefix } from "./provider-cores";
 import { StateBook } from "./state-book";
-import { intentsBeside, intentsInState, setIntentInState } from "./state-intents";
+import { intentsBeside, intentsInState, putIntentsInState } from "./state-intents";
 
 /**
  * A run killed between sending a create and recording its result leaves the object on the server and an intent
@@ -43,7 +43,9 @@ export async function adoptIntents(stack: Stack, state: StateDocument, cores: Ma
   }
   Object.assign(state, book.snapshot());
   // An intent the state carried is settled with the object it found: both reach the store with this plan's apply.
-  for (const address of adopted) if (carried.has(address)) setIntentInState(state, address, null);
+  const left = intentsInState(state);
+  for (const address of adopted) left.delete(address);
+  putIntentsInState(state, left);
 }
 
 /**

@@ -8,11 +8,20 @@ import { type StackResource } from "./stack";
 import { type StateDocument, type StateInstance, type StateResource } from "./state-file";
 import type { StateStore } from "./state-store/state-store";
 import { ctyTypeOfValue, sensitivePaths, toStateJson } from "./state-values";
-import { intentsBeside, intentsInState, setIntentInState } from "./state-intents";
+import type { CreateIntent } from "../core/create-intents";
+import { intentsBeside, intentsInState, putIntentsInState } from "./state-intents";
 import type { IntentJournal } from "./intent-journal";
-import { WriteCadence } from "./write-cadence";
+import { MIN_BATCH, WRITE_FRACTION, WriteCadence } from "./write-cadence";
 import { instanceAddress, providerAddress } from "./provider-cores";
 import type { InstanceChange, PlannedOutput } from "./types";
+
+/** A create not yet started, as the plan has it: what a remote state's intent for it would hold. */
+export interface PendingCreate {
+  readonly address: string;
+  readonly type: string;
+  readonly providerKey: string;
+  readonly importId: string;
+}
 
 /** The working state during apply: instances by address, written atomically in batches of finished changes. */
 export class StateBook {
@@ -21,6 +30,10 @@ export class StateBook {
   private readonly cadence = new WriteCadence();
   /** Creates recorded in the working state whose (local) intents go once a write holding them has finished. */
   private readonly fulfilled = new Set<string>();
+  /** The intents the state document carries, kept here and put back into it at each write. */
+  private readonly carried: Map<string, CreateIntent>;
+  /** Remote intents written ahead of their creates: the import id, the write holding it, what it replaced. */
+  private readonly reserved = new Map<string, { importId: string; written: Promise<void>; replaced?: CreateIntent }>();
   private pending: Promise<void> | null = null;
   private writing: Promise<void> = Promise.resolve();
   // Indexes, so that each put, look-up and removal costs the same at 10,000 instances as at 10 (linear applies);
@@ -38,6 +51,7 @@ export class StateBook {
   ) {
     this.doc = structuredClone(start);
     this.intents = intentsBeside(path);
+    this.carried = intentsInState(this.doc);
     for (const res of this.doc.resources) {
       if (res.mode !== "managed") continue;
       this.byResource.set(`${res.type}.${res.name}`, res);
@@ -96,8 +110,14 @@ export class StateBook {
     this.unsorted.add(hit.res);
   }
 
-  /** Orders instances by index and drops removed ones (and empty resources): once per write, not per change. */
+  /** Puts the intents back and settles the instances: once per write, not per change. */
   private settle(): void {
+    putIntentsInState(this.doc, this.carried);
+    this.settleInstances();
+  }
+
+  /** Orders instances by index and drops removed ones (and empty resources). */
+  private settleInstances(): void {
     if (this.unsorted.size === 0) return;
     for (const res of this.unsorted) {
       res.instances = res.instances.filter((x) => !this.removed.has(x)).sort((a, b) => Number(a.index_key ?? 0) - Number(b.index_key ?? 0));
@@ -119,13 +139,43 @@ export class StateBook {
     return this.store?.keepsIntentsInState === true;
   }
 
-  /** Records that a create is about to be sent, so a killed run can be recovered (see adoptIntents). */
-  intend(c: InstanceChange, core: ProviderCore<unknown>, planned: ObjectValue): { address: string } | null {
+  /**
+   * Records that a create is about to be sent, so a killed run can be recovered (see adoptIntents); resolves once
+   * the record is durable. Beside a local state that is one small append. In a remote state it takes a write of
+   * the whole document, so that write also reserves intents for `upcoming` creates — as many as the cadence lets
+   * finish between two writes — and those need none of their own: the writes made for intents total O(N) bytes, as
+   * the cadence's do. A reservation whose create is never sent is dropped at the end of the run (after a kill, the
+   * next plan looks it up, finds nothing, and keeps it until that create is made).
+   */
+  async intend(c: InstanceChange, core: ProviderCore<unknown>, planned: ObjectValue, upcoming: (n: number) => readonly PendingCreate[] = () => []): Promise<{ address: string } | null> {
     const importId = core.resource(c.type)?.importIdOf?.(planned);
     if (!importId) return null;
-    if (this.intentsInState) setIntentInState(this.doc, c.address, { type: c.type, providerKey: c.providerKey, importId, time: new Date().toISOString(), pid: process.pid });
-    else this.intents.record(c.address, { type: c.type, providerKey: c.providerKey, importId });
+    if (!this.intentsInState) {
+      this.intents.record(c.address, { type: c.type, providerKey: c.providerKey, importId });
+      return { address: c.address };
+    }
+    const held = this.reserved.get(c.address);
+    if (held?.importId === importId) {
+      await held.written;
+      return { address: c.address };
+    }
+    const time = new Date().toISOString();
+    const batch = [{ address: c.address, type: c.type, providerKey: c.providerKey, importId }, ...upcoming(Math.max(MIN_BATCH, Math.ceil(WRITE_FRACTION * this.byAddress.size)))];
+    const replaced = batch.map((b) => this.reserved.get(b.address)?.replaced ?? this.carried.get(b.address));
+    for (const b of batch) this.carried.set(b.address, { type: b.type, providerKey: b.providerKey, importId: b.importId, time, pid: process.pid });
+    const written = this.persist();
+    batch.forEach((b, i) => this.reserved.set(b.address, { importId: b.importId, written, replaced: replaced[i] }));
+    await written;
     return { address: c.address };
+  }
+
+  /** The run is over: reservations whose creates were never sent leave the state (what they replaced comes back). */
+  dropReservations(): void {
+    for (const [address, r] of this.reserved) {
+      if (r.replaced) this.carried.set(address, r.replaced);
+      else this.carried.delete(address);
+    }
+    this.reserved.clear();
   }
 
   /**
@@ -134,7 +184,8 @@ export class StateBook {
    * state, as adoption's during plan, settles it at once: the state on disk holds the instance already).
    */
   fulfil(intent: { address: string }): void {
-    if (this.intentsInState || intentsInState(this.doc).has(intent.address)) setIntentInState(this.doc, intent.address, null);
+    this.carried.delete(intent.address);
+    this.reserved.delete(intent.address);
     if (this.intentsInState) return;
     if (this.store) this.fulfilled.add(intent.address);
     else this.intents.settle([intent.address]);

@@ -22,10 +22,15 @@ export function intentsInState(state: StateDocument): Map<string, CreateIntent> 
 
 /** Sets (intent) or removes (null) one address's intent in the state document; the key disappears when empty. */
 export function setIntentInState(state: StateDocument, address: string, intent: CreateIntent | null): void {
+  const current = intentsInState(state);
+  if (intent) current.set(address, intent);
+  else current.delete(address);
+  putIntentsInState(state, current);
+}
+
+/** Makes `intents` the state document's intents, in one pass (the key disappears when there are none). */
+export function putIntentsInState(state: StateDocument, intents: ReadonlyMap<string, CreateIntent>): void {
   const doc = state as Record<string, unknown>;
-  const current = Object.fromEntries(intentsInState(state));
-  if (intent) current[address] = intent;
-  else delete current[address];
-  if (Object.keys(current).length > 0) doc[INTENTS_KEY] = current;
+  if (intents.size > 0) doc[INTENTS_KEY] = Object.fromEntries(intents);
   else delete doc[INTENTS_KEY];
 }

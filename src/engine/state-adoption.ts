@@ -4,11 +4,12 @@
  */
 import { ProviderCore } from "../core/provider-core";
 import { Diagnostics } from "../framework/diagnostics";
-import { type Value } from "../framework/value";
+import { type ObjectValue, type Value } from "../framework/value";
 import { evaluate } from "./evaluate";
 import { type Stack } from "./stack";
 import { type StateDocument } from "./state-file";
 import { prefix } from "./provider-cores";
+import { runLimited } from "./scheduling";
 import { StateBook } from "./state-book";
 import { intentsBeside, intentsInState, putIntentsInState } from "./state-intents";
 
@@ -24,20 +25,28 @@ export async function adoptIntents(stack: Stack, state: StateDocument, cores: Ma
   if (intents.size === 0) return;
   const adopted: string[] = [];
   const book = new StateBook(stack.statePath, state);
-  for (const [address, intent] of intents) {
+  // Looked up ten at a time (a killed apply can leave a batch of them), then adopted in the intents' order.
+  const pending = [...intents].flatMap(([address, intent]) => {
     const r = stack.resources.find((x) => address === x.address || address.startsWith(`${x.address}[`));
     // Recorded in state already: the run died after writing the state and before settling the intent.
     if (book.value(address)) {
       book.fulfil({ address });
-      continue;
+      return [];
     }
     const providerKey = intent.providerKey;
     const core = providerKey === undefined ? undefined : cores.get(providerKey);
-    if (!r || !core || providerKey === undefined) continue;
-    const found = await core.importResourceState(intent.type, intent.importId);
-    if (!found.state) continue;
+    return r && core && providerKey !== undefined ? [{ address, intent, r, core, providerKey, found: null as ObjectValue | null }] : [];
+  });
+  await runLimited(
+    pending.map((p) => async () => {
+      p.found = (await p.core.importResourceState(p.intent.type, p.intent.importId)).state;
+    }),
+    10,
+  );
+  for (const { address, intent, r, core, providerKey, found } of pending) {
+    if (!found) continue;
     const index = /\[(\d+)\]$/.exec(address)?.[1];
-    book.put({ address, resource: r.address, type: intent.type, index: index === undefined ? undefined : Number(index), providerKey }, found.state, r, core);
+    book.put({ address, resource: r.address, type: intent.type, index: index === undefined ? undefined : Number(index), providerKey }, found, r, core);
     adopted.push(address);
     diags.warning("Adopted An Interrupted Create", `${r.constructPath}: ${address} was being created when an earlier run stopped; the object it created (${intent.importId}) is adopted instead of created again.`);
   }

@@ -97,6 +97,11 @@ export class StateBook {
   }
 
   snapshot(): StateDocument {
+    // A book that writes no state (adoption's, during plan) settles its intents here, in one rewrite of the file.
+    if (!this.store) {
+      this.intents.settle(this.fulfilled);
+      this.fulfilled.clear();
+    }
     this.settle();
     return structuredClone(this.doc);
   }
@@ -181,14 +186,12 @@ export class StateBook {
   /**
    * The create is settled (recorded in the working state, or nothing was created). In the state document its
    * intent goes with the next write; beside a local state, once that write has finished (a book that writes no
-   * state, as adoption's during plan, settles it at once: the state on disk holds the instance already).
+   * state, as adoption's during plan, settles it with its snapshot: the state on disk holds the instance already).
    */
   fulfil(intent: { address: string }): void {
     this.carried.delete(intent.address);
     this.reserved.delete(intent.address);
-    if (this.intentsInState) return;
-    if (this.store) this.fulfilled.add(intent.address);
-    else this.intents.settle([intent.address]);
+    if (!this.intentsInState) this.fulfilled.add(intent.address);
   }
 
   /** Writes the state now (the first write of a run also keeps the previous file as the backup). */

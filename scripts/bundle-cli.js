@@ -9,15 +9,13 @@
 "use strict";
 const { build } = require("esbuild");
 const { join } = require("node:path");
+const { UNDICI_SLIM_ENTRY, UNDICI_SLIM_EXPORTS } = require("./undici-entry");
 
 const root = join(__dirname, "..");
 const BUNDLED = new Set(["commander", "zod", "undici"]);
 
-// The client needs undici's Agent, the dispatcher's request and the retry interceptor: the index would also
-// initialise fetch, the mocks, the caches and every other dispatcher (~20 ms of every plan). The entry below wires
-// those parts as the index does (as scripts/bundle-providers.js does for the providers); any other export (the
-// http backend's top-level request) is a getter that loads the whole index the first time it is read.
-const SLIM = ["Agent", "interceptors"];
+// The slim undici entry (scripts/undici-entry.js); any other export (the http backend's top-level request) is a
+// getter that loads the whole index the first time it is read.
 const undiciEntry = {
   name: "undici-entry",
   setup(b) {
@@ -26,11 +24,9 @@ const undiciEntry = {
       loader: "js",
       resolveDir: root,
       contents:
-        `const Dispatcher = require("undici/lib/dispatcher/dispatcher");\n` +
-        `Object.assign(Dispatcher.prototype, require("undici/lib/api"));\n` +
-        `module.exports = { Agent: require("undici/lib/dispatcher/agent"), interceptors: { retry: require("undici/lib/interceptor/retry") } };\n` +
+        UNDICI_SLIM_ENTRY +
         Object.keys(require("undici"))
-          .filter((k) => !SLIM.includes(k) && k !== "__esModule")
+          .filter((k) => !UNDICI_SLIM_EXPORTS.includes(k) && k !== "__esModule")
           .map((k) => `Object.defineProperty(module.exports, ${JSON.stringify(k)}, { enumerable: true, get: () => require("undici/index.js")[${JSON.stringify(k)}] });\n`)
           .join(""),
     }));

@@ -17,6 +17,7 @@ const { build, buildSync } = require("esbuild");
 const { chmodSync } = require("node:fs");
 const { brotliCompressSync, constants } = require("node:zlib");
 const { join } = require("node:path");
+const { UNDICI_SLIM_ENTRY, UNDICI_SLIM_EXPORTS } = require("./undici-entry");
 
 const root = join(__dirname, "..");
 const LAZY = ["undici", "zod"];
@@ -30,15 +31,7 @@ function embed(contents) {
   return out.outputFiles[0].text;
 }
 
-// The provider uses an Agent, its `request` and the retry interceptor: undici's index would also load fetch, the
-// mocks, the caches and the other dispatchers, and drag in Node's own copy of undici (12 ms more of every first
-// API call, measured). The entry below is the index's own wiring for just those parts.
-const UNDICI_ENTRY = `
-const Dispatcher = require("undici/lib/dispatcher/dispatcher");
-Object.assign(Dispatcher.prototype, require("undici/lib/api"));
-module.exports = { Agent: require("undici/lib/dispatcher/agent"), interceptors: { retry: require("undici/lib/interceptor/retry") } };
-`;
-const ENTRIES = { undici: UNDICI_ENTRY, zod: `module.exports = require("zod");` };
+const ENTRIES = { undici: UNDICI_SLIM_ENTRY, zod: `module.exports = require("zod");` };
 const embedded = Object.fromEntries(LAZY.map((pkg) => [pkg, embed(ENTRIES[pkg])]));
 embedded["aws-group"] = embed(
   `module.exports = {${AWS_GROUP.map((pkg) => `${JSON.stringify(pkg)}: require(${JSON.stringify(pkg)})`).join(", ")}};`,
@@ -91,7 +84,7 @@ const lazyPackages = {
 /** What a lazy package exports, read here at build time (the stub must know the names before it compiles). */
 function exportNames(name) {
   const exports =
-    name === "aws-group" ? Object.fromEntries(AWS_GROUP.map((pkg) => [pkg, null])) : name === "undici" ? { Agent: null, interceptors: null } : require(name);
+    name === "aws-group" ? Object.fromEntries(AWS_GROUP.map((pkg) => [pkg, null])) : name === "undici" ? Object.fromEntries(UNDICI_SLIM_EXPORTS.map((key) => [key, null])) : require(name);
   return Object.keys(exports).filter((key) => key !== "__esModule");
 }
 

@@ -8,7 +8,7 @@
  * that does not fit (another Node, no file) is rejected by V8 and the package is compiled from its source: slower,
  * never wrong.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { Script } from "node:vm";
@@ -79,6 +79,9 @@ export function writeCodeCache(name: string, source: string, req: NodeRequire, b
   const { packageExports, script } = compile(name, source, req, bundleDir, undefined);
   exercise(packageExports);
   const data = script.createCachedData();
-  writeFileSync(codeCachePath(bundleDir, name), data);
+  // A new file, never written through: an older one may be linked from elsewhere.
+  const file = codeCachePath(bundleDir, name);
+  writeFileSync(`${file}.tmp`, data);
+  renameSync(`${file}.tmp`, file);
   return data.length;
 }

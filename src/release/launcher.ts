@@ -40,10 +40,11 @@ export function launcherScript(type: ProviderType): string {
 /** Writes the launcher at `executable`, and beside it the bundle and the code caches the build made for it. */
 export function placeLaunchedProvider(type: ProviderType, bundle: string, executable: string): void {
   const dir = dirname(executable);
-  placeFile(bundle, join(dir, launchedBundleName(type)), 0o644);
+  // Copies, not links: the build rewrites dist/ in place, and Terraform's lock records a checksum of these files.
+  placeFile(bundle, join(dir, launchedBundleName(type)), 0o644, false);
   for (const name of CACHED_PACKAGES) {
     const cache = codeCachePath(dirname(bundle), name);
-    if (existsSync(cache)) placeFile(cache, codeCachePath(dir, name), 0o644);
+    if (existsSync(cache)) placeFile(cache, codeCachePath(dir, name), 0o644, false);
   }
   writeFileSync(executable, launcherScript(type), { mode: 0o755 });
 }

@@ -3,13 +3,15 @@ import { chmodSync, copyFileSync, linkSync, mkdirSync, rmSync } from "node:fs";
 import { dirname } from "node:path";
 
 /**
- * `dest` becomes the same content as `src`, with mode `mode`. An existing `dest` is unlinked first, never written
+ * `dest` becomes the same content as `src`, with mode `mode`. `link: false` for a file the build rewrites in place
+ * (dist/): a link would change an installed provider under Terraform's recorded checksum. An existing `dest` is unlinked first, never written
  * through: it may be running (ETXTBSY) or be a link to another release's file.
  */
-export function placeFile(src: string, dest: string, mode: number): void {
+export function placeFile(src: string, dest: string, mode: number, link = true): void {
   mkdirSync(dirname(dest), { recursive: true });
   rmSync(dest, { force: true });
   try {
+    if (!link) throw new Error("a copy was asked for");
     linkSync(src, dest);
   } catch {
     copyFileSync(src, dest);

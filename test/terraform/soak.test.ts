@@ -24,6 +24,7 @@ const FAULTS: FaultRule[] = [
 ];
 
 const t = useEmulatorAndWorkspace();
+const firedAcrossSeeds = new Set<string>();
 
 function stack(conns: number, vaults: number, generation: number): string {
   return [
@@ -66,10 +67,12 @@ test.each(SEEDS)("seed %i: creates, one Ctrl-C, updates and deletes under random
   await mustApply("after Ctrl-C");
   t.ws.write({ "main.tf": stack(4, 2, 2) });
   await mustApply("updates and deletes");
-  const fired = new Set((await t.emu.requests()).map((r) => r.fault ?? (r.status === 503 ? "503" : "")));
+  const fired = new Set((await t.emu.requests()).flatMap((r) => r.fault ?? (r.status === 503 ? ["503"] : [])));
   await t.emu.faults([]);
-  // The faults did fire (each seed draws its own mix).
-  expect(fired.size).toBeGreaterThanOrEqual(3);
+  // The faults did fire. Which ones depends on the seed and on how the requests interleave (terraform's walk, where
+  // the Ctrl-C lands), so each seed must see one, and the seeds together several (the last test).
+  expect(fired.size).toBeGreaterThanOrEqual(1);
+  for (const kind of fired) firedAcrossSeeds.add(kind);
 
   const onServer = await serverObjects();
   expect(onServer.map((o) => o.name).sort()).toEqual([...names("conn", 4), ...names("vault", 2)].sort());
@@ -79,3 +82,7 @@ test.each(SEEDS)("seed %i: creates, one Ctrl-C, updates and deletes under random
   const plan = await t.ws.run(["plan", "-detailed-exitcode"]);
   if (plan.code !== 0) throw new Error(`seed ${seed}: the final plan is not a no-op\n${describeRun(plan)}`);
 }, 60_000);
+
+test("across the seeds, several kinds of fault fired", () => {
+  expect(firedAcrossSeeds.size).toBeGreaterThanOrEqual(3);
+});

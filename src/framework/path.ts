@@ -8,41 +8,67 @@ export type PathStep =
   | { readonly kind: "index"; readonly index: number };
 
 export class AttributePath {
-  private constructor(readonly steps: readonly PathStep[]) {}
+  /**
+   * A path is its parent plus one step: the codec and the validators make one per attribute of every value they
+   * walk (thousands per second in a bulk plan) and almost never read it, so a step costs one object, not a copy
+   * of every step before it. `steps` is built when read (diagnostics, rarely).
+   */
+  private constructor(
+    private readonly parent: AttributePath | null,
+    private readonly step: PathStep | null,
+    private readonly depth: number,
+  ) {}
 
-  static readonly empty = new AttributePath([]);
+  static readonly empty = new AttributePath(null, null, 0);
 
   static root(name: string): AttributePath {
-    return new AttributePath([{ kind: "attribute", name }]);
+    return AttributePath.empty.atName(name);
   }
 
   /** A path from plain names, e.g. `AttributePath.of("credentials", "password")`. */
   static of(...names: string[]): AttributePath {
-    return new AttributePath(names.map((name) => ({ kind: "attribute", name })));
+    return names.reduce((p, name) => p.atName(name), AttributePath.empty);
+  }
+
+  get steps(): readonly PathStep[] {
+    const steps = new Array<PathStep>(this.depth);
+    for (let p: AttributePath = this, i = this.depth - 1; p.step !== null && p.parent !== null; p = p.parent, i--) steps[i] = p.step;
+    return steps;
   }
 
   atName(name: string): AttributePath {
-    return new AttributePath([...this.steps, { kind: "attribute", name }]);
+    return new AttributePath(this, { kind: "attribute", name }, this.depth + 1);
   }
   atMapKey(key: string): AttributePath {
-    return new AttributePath([...this.steps, { kind: "key", key }]);
+    return new AttributePath(this, { kind: "key", key }, this.depth + 1);
   }
   atListIndex(index: number): AttributePath {
-    return new AttributePath([...this.steps, { kind: "index", index }]);
+    return new AttributePath(this, { kind: "index", index }, this.depth + 1);
   }
 
   get isEmpty(): boolean {
-    return this.steps.length === 0;
+    return this.depth === 0;
   }
 
   /** True when `this` equals `other` or lies inside it. */
   isWithin(other: AttributePath): boolean {
-    if (other.steps.length > this.steps.length) return false;
-    return other.steps.every((s, i) => stepEquals(s, this.steps[i]));
+    let p: AttributePath = this;
+    while (p.depth > other.depth && p.parent !== null) p = p.parent;
+    return p.sameAs(other);
   }
 
   equals(other: AttributePath): boolean {
-    return this.steps.length === other.steps.length && this.isWithin(other);
+    return this.depth === other.depth && this.sameAs(other);
+  }
+
+  /** Same depth assumed: every step pairwise equal. */
+  private sameAs(other: AttributePath): boolean {
+    for (let a: AttributePath | null = this, b: AttributePath | null = other; a !== null && b !== null; a = a.parent, b = b.parent) {
+      if (a === b) return true;
+      if (a.depth !== b.depth) return false;
+      if (a.step !== null && b.step !== null && !stepEquals(a.step, b.step)) return false;
+    }
+    return true;
   }
 
   toString(): string {

@@ -21,8 +21,8 @@ export function validateAttributes(
     diags.error("Invalid Configuration", `${path.isEmpty ? "The configuration" : String(path)} must be an object.`, path.isEmpty ? undefined : path);
     return null;
   }
-  for (const name of Object.keys(config)) {
-    if (!(name in attributes)) {
+  for (const name in config) {
+    if (Object.prototype.hasOwnProperty.call(config, name) && !(name in attributes)) {
       const at = path.isEmpty ? AttributePath.root(name) : path.atName(name);
       const known = Object.keys(attributes).join(", ");
       diags.error("Unsupported Argument", `An argument named "${at}" is not expected here. Allowed: ${known}.`, at);

@@ -106,45 +106,50 @@ export function encodeDynamicValue(attributes: Attributes, value: CodecRoot | Ob
   return { msgpack: encodeValue(attributes, value) };
 }
 
+// The walks below run for every attribute of every value of a bulk plan (four RPCs per instance): an attribute's
+// path is made only when it is needed (an error, or a nested object's own walk), never per leaf.
+
 function decodeObject(attributes: Attributes, raw: unknown, path: AttributePath): CodecObject | null | Unknown {
   if (raw === null) return null;
   if (raw instanceof ExtData) return unknownFrom(raw, undefined);
   if (!isPlainMap(raw)) throw new CodecError(path, `an object is required (got ${wireKind(raw)})`);
-  for (const key of Object.keys(raw)) {
-    if (!hasOwn(attributes, key)) throw new CodecError(path.atName(key), `unsupported attribute "${key}": the schema has no such attribute`);
+  for (const key in raw) {
+    if (hasOwn(raw, key) && !hasOwn(attributes, key)) throw new CodecError(path.atName(key), `unsupported attribute "${key}": the schema has no such attribute`);
   }
   const out: Record<string, CodecValue> = {};
-  for (const name of Object.keys(attributes)) {
-    out[name] = hasOwn(raw, name) ? decodeAttribute(attributes[name], raw[name], path.atName(name)) : null;
+  for (const name of namesOf(attributes)) {
+    out[name] = hasOwn(raw, name) ? decodeAttribute(attributes[name], raw[name], path, name) : null;
   }
   return out;
 }
 
-function decodeAttribute(a: Attribute, raw: unknown, path: AttributePath): CodecValue {
+function decodeAttribute(a: Attribute, raw: unknown, parent: AttributePath, name: string): CodecValue {
   if (raw === null) return null;
   if (raw instanceof ExtData) return unknownFrom(raw, a.kind);
   switch (a.kind) {
     case "string":
       if (typeof raw === "string") return raw;
-      throw new CodecError(path, `a string is required (got ${wireKind(raw)})`);
+      throw new CodecError(parent.atName(name), `a string is required (got ${wireKind(raw)})`);
     case "bool":
       if (typeof raw === "boolean") return raw;
-      throw new CodecError(path, `a bool is required (got ${wireKind(raw)})`);
+      throw new CodecError(parent.atName(name), `a bool is required (got ${wireKind(raw)})`);
     case "number":
-      return decodeNumber(raw, path);
+      return decodeNumber(raw, parent, name);
     case "nested":
-      return decodeObject(a.attributes, raw, path);
-    case "list":
+      return decodeObject(a.attributes, raw, parent.atName(name));
+    case "list": {
+      const path = parent.atName(name);
       if (!Array.isArray(raw)) throw new CodecError(path, `a list is required (got ${wireKind(raw)})`);
       return raw.map((item: unknown, i) => decodeObject(a.attributes, item, path.atListIndex(i)));
+    }
   }
 }
 
-function decodeNumber(raw: unknown, path: AttributePath): number | PreciseNumber {
+function decodeNumber(raw: unknown, parent: AttributePath, name: string): number | PreciseNumber {
   if (typeof raw === "number" && !Number.isNaN(raw)) return raw;
   if (typeof raw === "bigint") return numberFromBigInt(raw);
   if (typeof raw === "string" && isDecimal(raw)) return numberFromDecimal(raw);
-  throw new CodecError(path, `a number is required (got ${typeof raw === "string" ? "a string that is not a decimal number" : wireKind(raw)})`);
+  throw new CodecError(parent.atName(name), `a number is required (got ${typeof raw === "string" ? "a string that is not a decimal number" : wireKind(raw)})`);
 }
 
 /** Any extension is an unknown; type 12 may refine it (refinements that do not apply are dropped). */
@@ -169,41 +174,43 @@ function encodeObject(attributes: Attributes, value: CodecValue | undefined, pat
   if (value === null || value === undefined) return null;
   if (value instanceof Unknown) return UNKNOWN_EXT;
   if (!isCodecObject(value)) throw new CodecError(path, `an object is required (got ${valueKind(value)})`);
-  for (const key of Object.keys(value)) {
-    if (!hasOwn(attributes, key)) throw new CodecError(path.atName(key), `unsupported attribute "${key}": the schema has no such attribute`);
+  for (const key in value) {
+    if (hasOwn(value, key) && !hasOwn(attributes, key)) throw new CodecError(path.atName(key), `unsupported attribute "${key}": the schema has no such attribute`);
   }
   const out: Record<string, unknown> = {};
-  for (const name of Object.keys(attributes).sort()) {
-    out[name] = encodeAttribute(attributes[name], hasOwn(value, name) ? value[name] : null, path.atName(name));
+  for (const name of sortedNamesOf(attributes)) {
+    out[name] = encodeAttribute(attributes[name], hasOwn(value, name) ? value[name] : null, path, name);
   }
   return out;
 }
 
-function encodeAttribute(a: Attribute, value: CodecValue | undefined, path: AttributePath): unknown {
+function encodeAttribute(a: Attribute, value: CodecValue | undefined, parent: AttributePath, name: string): unknown {
   if (value === null || value === undefined) return null;
   if (value instanceof Unknown) return UNKNOWN_EXT;
   switch (a.kind) {
     case "string":
       if (typeof value === "string") return value;
-      throw new CodecError(path, `a string is required (got ${valueKind(value)})`);
+      throw new CodecError(parent.atName(name), `a string is required (got ${valueKind(value)})`);
     case "bool":
       if (typeof value === "boolean") return value;
-      throw new CodecError(path, `a bool is required (got ${valueKind(value)})`);
+      throw new CodecError(parent.atName(name), `a bool is required (got ${valueKind(value)})`);
     case "number":
-      if (typeof value === "number") return encodeNumber(value, path);
+      if (typeof value === "number") return encodeNumber(value, parent, name);
       if (value instanceof PreciseNumber) return value.toInt64() ?? value.decimal;
-      throw new CodecError(path, `a number is required (got ${valueKind(value)})`);
+      throw new CodecError(parent.atName(name), `a number is required (got ${valueKind(value)})`);
     case "nested":
-      return encodeObject(a.attributes, value, path);
-    case "list":
+      return encodeObject(a.attributes, value, parent.atName(name));
+    case "list": {
+      const path = parent.atName(name);
       if (!Array.isArray(value)) throw new CodecError(path, `a list is required (got ${valueKind(value)})`);
       return value.map((item: CodecValue, i) => encodeObject(a.attributes, item, path.atListIndex(i)));
+    }
   }
 }
 
 /** Safe integers as msgpack ints (64-bit ones through bigint, so they stay ints); anything else as float64. */
-function encodeNumber(n: number, path: AttributePath): number | bigint {
-  if (Number.isNaN(n)) throw new CodecError(path, "NaN is not a Terraform number");
+function encodeNumber(n: number, parent: AttributePath, name: string): number | bigint {
+  if (Number.isNaN(n)) throw new CodecError(parent.atName(name), "NaN is not a Terraform number");
   if (Number.isSafeInteger(n) && (n >= 2 ** 32 || n < -(2 ** 31))) return BigInt(n);
   return n;
 }
@@ -246,7 +253,7 @@ function jsonObject(attributes: Attributes, node: JsonNode, path: AttributePath,
     }
   }
   const out: Record<string, CodecValue> = {};
-  for (const name of Object.keys(attributes)) {
+  for (const name of namesOf(attributes)) {
     const child = node.get(name);
     out[name] = child === undefined ? null : jsonAttribute(attributes[name], child, path.atName(name), options);
   }
@@ -285,20 +292,51 @@ function jsonAttribute(a: Attribute, node: JsonNode, path: AttributePath, option
  * big or over-precise number is refused with its attribute path rather than silently rounded.
  */
 export function toFrameworkValue(value: CodecRoot): ObjectValue | null | Unknown {
-  assertNoPreciseNumber(value, AttributePath.empty);
-  return value as ObjectValue | null | Unknown; // checked above: CodecValue without PreciseNumber is Value
-}
-
-function assertNoPreciseNumber(value: CodecValue, path: AttributePath): void {
-  if (value instanceof PreciseNumber) {
+  const at = preciseNumberAt(value);
+  if (at !== null) {
+    const path = at.reduce((p: AttributePath, step) => (typeof step === "number" ? p.atListIndex(step) : p.atName(step)), AttributePath.empty);
     // Not quoted: configuration reaches a provider without sensitivity marks, so the number may be a secret.
     throw new CodecError(path, `the number is too big or too precise to be held exactly by a JavaScript number`);
   }
-  if (Array.isArray(value)) value.forEach((v: CodecValue, i) => assertNoPreciseNumber(v, path.atListIndex(i)));
-  else if (isCodecObject(value)) for (const [k, v] of Object.entries(value)) assertNoPreciseNumber(v, path.atName(k));
+  return value as ObjectValue | null | Unknown; // checked above: CodecValue without PreciseNumber is Value
+}
+
+/** The steps to the first `PreciseNumber` in `value`, or null: nothing is allocated while none is found. */
+function preciseNumberAt(value: CodecValue): Array<string | number> | null {
+  if (value instanceof PreciseNumber) return [];
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const at = preciseNumberAt(value[i] as CodecValue);
+      if (at !== null) return [i, ...at];
+    }
+  } else if (isCodecObject(value)) {
+    for (const k in value) {
+      if (!hasOwn(value, k)) continue;
+      const at = preciseNumberAt(value[k]);
+      if (at !== null) return [k, ...at];
+    }
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------- helpers
+
+const names = new WeakMap<Attributes, readonly string[]>();
+const sortedNames = new WeakMap<Attributes, readonly string[]>();
+
+/** The attribute names of a declaration, listed once per declaration (declarations never change). */
+function namesOf(attributes: Attributes): readonly string[] {
+  let n = names.get(attributes);
+  if (n === undefined) names.set(attributes, (n = Object.keys(attributes)));
+  return n;
+}
+
+/** Sorted, as cty writes object keys. */
+function sortedNamesOf(attributes: Attributes): readonly string[] {
+  let n = sortedNames.get(attributes);
+  if (n === undefined) sortedNames.set(attributes, (n = [...namesOf(attributes)].sort()));
+  return n;
+}
 
 function hasOwn(obj: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(obj, key);

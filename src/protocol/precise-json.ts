@@ -14,7 +14,6 @@ const MAX_DEPTH = 256;
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
-const WHITESPACE = /[ \t\n\r]*/y;
 
 /** Parses JSON text; throws `SyntaxError` with the offset of the first problem. */
 export function parseJsonPrecise(text: string): JsonNode {
@@ -53,10 +52,13 @@ class Parser {
     }
   }
 
+  // Terraform sends every stored instance through here once per plan: the scanning below allocates nothing but
+  // the values it returns (a regex match array per token was most of the garbage of a bulk refresh).
   skipWhitespace(): void {
-    WHITESPACE.lastIndex = this.pos;
-    WHITESPACE.exec(this.text);
-    this.pos = WHITESPACE.lastIndex;
+    const t = this.text;
+    let p = this.pos;
+    for (let c = t.charCodeAt(p); c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d; c = t.charCodeAt(++p));
+    this.pos = p;
   }
 
   fail(message: string): never {
@@ -110,19 +112,31 @@ class Parser {
   }
 
   private string(): string {
+    // Without escapes the text between the quotes is the string; with any, JSON.parse decodes them.
+    const t = this.text;
+    const start = this.pos + 1;
+    for (let p = start; p < t.length; p++) {
+      const c = t.charCodeAt(p);
+      if (c === 0x22) {
+        this.pos = p + 1;
+        return t.slice(start, p);
+      }
+      if (c === 0x5c || c < 0x20) break;
+    }
     STRING.lastIndex = this.pos;
-    const match = STRING.exec(this.text);
-    if (!match) return this.fail("invalid string");
-    this.pos = STRING.lastIndex;
-    return JSON.parse(match[0]) as string;
+    if (!STRING.test(t)) return this.fail("invalid string");
+    const end = STRING.lastIndex;
+    const text = t.slice(this.pos, end);
+    this.pos = end;
+    return JSON.parse(text) as string;
   }
 
   private number(): number | PreciseNumber {
     NUMBER.lastIndex = this.pos;
-    const match = NUMBER.exec(this.text);
-    if (!match) return this.fail("invalid number");
+    if (!NUMBER.test(this.text)) return this.fail("invalid number");
+    const text = this.text.slice(this.pos, NUMBER.lastIndex);
     this.pos = NUMBER.lastIndex;
-    return numberFromDecimal(match[0]);
+    return numberFromDecimal(text);
   }
 
   private literal<T extends JsonNode>(word: string, value: T): T {

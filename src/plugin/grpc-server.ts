@@ -20,7 +20,13 @@ export class GrpcError extends Error {
   }
 }
 
-export type UnaryHandler = (request: Buffer, signal: AbortSignal) => Promise<Buffer>;
+export type UnaryHandler = (request: Buffer, call: UnaryCall) => Promise<Buffer>;
+
+/** What a handler may ask of its call. */
+export interface UnaryCall {
+  /** Aborted when the caller goes away (made on first read: most handlers never look). */
+  readonly signal: AbortSignal;
+}
 
 export interface GrpcServerOptions {
   /** Full method path → handler, e.g. "/tfplugin6.Provider/PlanResourceChange". */
@@ -68,24 +74,30 @@ export function createGrpcServer(options: GrpcServerOptions): RunningGrpcServer 
   server.on("stream", (stream, headers) => {
     const method = String(headers[":path"] ?? "");
     const handler = options.handlers.get(method);
-    const chunks: Buffer[] = [];
+    // A bulk plan opens thousands of streams: each keeps only what it needs (one chunk, usually; no signal
+    // until a handler asks for it), so little of a stream outlives the young generation.
+    let first: Buffer | undefined;
+    let more: Buffer[] | undefined;
     let size = 0;
-    const abort = new AbortController();
-    stream.on("aborted", () => abort.abort());
-    stream.on("error", () => abort.abort());
+    const call = new StreamCall();
+    stream.on("aborted", () => call.abort());
+    stream.on("error", () => call.abort());
     stream.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= MAX_MESSAGE + 5) chunks.push(chunk);
+      if (size > MAX_MESSAGE + 5) return;
+      if (first === undefined) first = chunk;
+      else (more ??= [first]).push(chunk);
     });
     stream.on("end", () => {
       if (!handler) return trailersOnly(stream, GrpcStatus.UNIMPLEMENTED, `method ${method} is not implemented`);
       let message: Buffer;
       try {
-        message = unframe(Buffer.concat(chunks));
+        message = unframe(more ? Buffer.concat(more) : (first ?? Buffer.alloc(0)));
       } catch (err) {
         return trailersOnly(stream, GrpcStatus.INVALID_ARGUMENT, err instanceof Error ? err.message : String(err));
       }
-      handler(message, abort.signal).then(
+      first = more = undefined;
+      handler(message, call).then(
         (reply) => {
           if (stream.destroyed) return;
           stream.respond({ ":status": 200, "content-type": "application/grpc+proto" }, { waitForTrailers: true });
@@ -122,6 +134,24 @@ export function listen(s: RunningGrpcServer, where: { path: string } | { host: s
     if ("path" in where) s.server.listen(where.path, done);
     else s.server.listen(where.port, where.host, done);
   });
+}
+
+class StreamCall implements UnaryCall {
+  private controller: AbortController | undefined;
+  private aborted = false;
+
+  get signal(): AbortSignal {
+    if (!this.controller) {
+      this.controller = new AbortController();
+      if (this.aborted) this.controller.abort();
+    }
+    return this.controller.signal;
+  }
+
+  abort(): void {
+    this.aborted = true;
+    this.controller?.abort();
+  }
 }
 
 function frame(message: Buffer): Buffer {

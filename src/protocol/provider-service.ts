@@ -9,7 +9,7 @@ import { dataSourcesOf, type Logger } from "../framework/resource";
 import type { Attributes } from "../framework/schema";
 import { VaultbridgeError } from "../framework/vaultbridge-error";
 import { type ObjectValue, isUnknown } from "../framework/value";
-import type { UnaryHandler } from "../plugin/grpc-server";
+import type { UnaryCall, UnaryHandler } from "../plugin/grpc-server";
 import { decodeDynamicValue, decodeJsonState, encodeDynamicValue, toFrameworkValue } from "./cty-codec";
 import {
   type Diagnostic as ProtoDiagnostic,
@@ -25,7 +25,7 @@ import {
 import { toProtoDiagnostics, toProtoPath } from "./proto-diagnostics";
 import { toProtoSchema } from "./proto-schema";
 
-type Handlers = { [R in ProviderRpcName]?: (req: RpcRequest<R>, signal: AbortSignal) => Promise<RpcResponse<R>> };
+type Handlers = { [R in ProviderRpcName]?: (req: RpcRequest<R>, call: UnaryCall) => Promise<RpcResponse<R>> };
 
 export function providerService<C>(core: ProviderCore<C>, log: Logger): Map<string, UnaryHandler> {
   const def = core.definition;
@@ -186,19 +186,19 @@ export function providerService<C>(core: ProviderCore<C>, log: Logger): Map<stri
   return out;
 }
 
-type Handler = (req: unknown, signal: AbortSignal) => Promise<unknown>;
+type Handler = (req: unknown, call: UnaryCall) => Promise<unknown>;
 
 /** Decoding, timing, logging, and the last line of defence: a thrown error becomes a diagnostic. */
 function rpc(name: ProviderRpcName, handler: Handler, log: Logger): UnaryHandler {
   const [requestType, responseType] = PROVIDER_RPCS[name];
   const requestCodec = messageCodec(requestType);
   const responseCodec = messageCodec(responseType);
-  return async (bytes, signal) => {
+  return async (bytes, call) => {
     const started = Date.now();
     let response: unknown;
     try {
       const request = requestCodec.decode(bytes);
-      response = await handler(request, signal);
+      response = await handler(request, call);
     } catch (err) {
       log.warn(`${name} failed`, { error: err instanceof Error ? err.message : String(err) });
       response = { diagnostics: [failure(name, err)] };

@@ -26,7 +26,7 @@ const dynamic = (v: Record<string, unknown>) => encodeDynamicValue(postgresConne
 
 async function validate(credentials: Record<string, unknown>, caps?: ClientCapabilities): Promise<string[]> {
   const req = encodeMessage("tfplugin6.ValidateResourceConfig.Request", { type_name: TYPE, config: dynamic(config(credentials)), ...(caps ? { client_capabilities: caps } : {}) });
-  const res = decodeMessage("tfplugin6.ValidateResourceConfig.Response", await handler("ValidateResourceConfig")(req, new AbortController().signal));
+  const res = decodeMessage("tfplugin6.ValidateResourceConfig.Response", await handler("ValidateResourceConfig")(req, { signal: new AbortController().signal }));
   return (res.diagnostics ?? []).map((d) => `${d.summary}: ${d.detail}`);
 }
 
@@ -40,7 +40,7 @@ async function plan(credentials: Record<string, unknown>, caps?: ClientCapabilit
     config: cfg,
     ...(caps ? { client_capabilities: caps } : {}),
   });
-  const res = decodeMessage("tfplugin6.PlanResourceChange.Response", await handler("PlanResourceChange")(req, new AbortController().signal));
+  const res = decodeMessage("tfplugin6.PlanResourceChange.Response", await handler("PlanResourceChange")(req, { signal: new AbortController().signal }));
   return (res.diagnostics ?? []).map((d) => `${d.summary}: ${d.detail}`);
 }
 

@@ -12,7 +12,7 @@ import type { Logger, ProviderDefinition, ResourceContext, ResourceDefinition } 
 import { dataSourcesOf, silentLogger } from "../framework/resource";
 import { validateAttributes } from "../framework/validate";
 import { type ObjectValue, type Value, isObject, isUnknown, isWhollyKnown, valuesEqual } from "../framework/value";
-import { type Attributes, isComputed } from "../framework/schema";
+import { attributeEntries, type Attributes, isComputed } from "../framework/schema";
 import { refuseWriteOnlyValues, stripWriteOnly, withWriteOnlyFrom } from "../framework/write-only";
 import { graceSignal } from "../client/stop-signal";
 import type { CreateIntents } from "./create-intents";
@@ -300,7 +300,7 @@ function stopController(): AbortController {
 
 /** Terraform: "Provider produced invalid plan … does not match config value". */
 function assertPlanKeepsConfig(attributes: Attributes, config: ObjectValue, planned: ObjectValue, diags: Diagnostics, path = AttributePath.empty): void {
-  for (const [name, a] of Object.entries(attributes)) {
+  for (const [name, a] of attributeEntries(attributes)) {
     const at = path.isEmpty ? AttributePath.root(name) : path.atName(name);
     const c = config[name] ?? null;
     const p = planned[name] ?? null;

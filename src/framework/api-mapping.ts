@@ -2,7 +2,7 @@
  * Between attribute values (snake_case, every attribute present) and API objects (camelCase, absent = unset),
  * walking the declaration so no resource names an attribute twice.
  */
-import type { Attributes } from "./schema";
+import { attributeEntries, type Attributes } from "./schema";
 import { type ObjectValue, type Value, isObject, isUnknown } from "./value";
 
 export function snakeToCamel(name: string): string {
@@ -19,7 +19,7 @@ export function apiNameOf(name: string, attributes: Attributes): string {
  */
 export function toApi(attributes: Attributes, value: ObjectValue, pick: (name: string) => boolean = () => true): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [name, a] of Object.entries(attributes)) {
+  for (const [name, a] of attributeEntries(attributes)) {
     if (!pick(name)) continue;
     const v = value[name] ?? null;
     if (v === null || isUnknown(v)) continue;
@@ -40,7 +40,7 @@ export function fromApi(
   keep: (name: string) => boolean = () => false,
 ): ObjectValue {
   const out: Record<string, Value> = {};
-  for (const [name, a] of Object.entries(attributes)) {
+  for (const [name, a] of attributeEntries(attributes)) {
     if (keep(name)) {
       out[name] = isObject(fallback) ? (fallback[name] ?? null) : null;
       continue;
@@ -63,7 +63,7 @@ export function fromApi(
 export function secretApiFields(...declarations: readonly Attributes[]): Set<string> {
   const fields = new Set<string>();
   const walk = (attributes: Attributes): void => {
-    for (const [name, a] of Object.entries(attributes)) {
+    for (const [name, a] of attributeEntries(attributes)) {
       if (a.sensitive === true) fields.add(apiNameOf(name, attributes));
       if (a.kind === "nested") walk(a.attributes);
     }

@@ -7,7 +7,7 @@
  */
 import type { Diagnostics } from "./diagnostics";
 import { AttributePath } from "./path";
-import { type Attribute, type Attributes, defaultOf, isComputedOnly, type PlanModifierResponse } from "./schema";
+import { attributeEntries, type Attribute, type Attributes, defaultOf, isComputedOnly, type PlanModifierResponse } from "./schema";
 import { type ObjectValue, UNKNOWN, type Value, attr, isObject, isUnknown, valuesEqual } from "./value";
 
 export type PlanAction = "create" | "update" | "replace" | "noop" | "delete";
@@ -53,7 +53,7 @@ export function planChange(
 function propose(attributes: Attributes, prior: Value | undefined, config: Value): Value {
   if (isUnknown(config)) return config;
   const out: Record<string, Value> = {};
-  for (const [name, a] of Object.entries(attributes)) {
+  for (const [name, a] of attributeEntries(attributes)) {
     const c = attr(config, name);
     const p = prior === undefined ? undefined : attr(prior, name);
     out[name] = proposeAttribute(a, p, c);
@@ -76,7 +76,7 @@ function proposeAttribute(a: Attribute, prior: Value | undefined, config: Value)
 function unknownComputed(attributes: Attributes, config: Value, proposed: Value): Value {
   if (!isObject(proposed)) return proposed;
   const out: Record<string, Value> = {};
-  for (const [name, a] of Object.entries(attributes)) {
+  for (const [name, a] of attributeEntries(attributes)) {
     const c = attr(config, name);
     const p = proposed[name] ?? null;
     if (a.kind === "nested" && isObject(p)) out[name] = unknownComputed(a.attributes, c, p);
@@ -98,7 +98,7 @@ function modify(
 ): Value {
   if (!isObject(planned)) return planned;
   const out: Record<string, Value> = {};
-  for (const [name, a] of Object.entries(attributes)) {
+  for (const [name, a] of attributeEntries(attributes)) {
     const at = path.isEmpty ? AttributePath.root(name) : path.atName(name);
     const p = prior === undefined ? undefined : attr(prior, name);
     let value = planned[name] ?? null;
@@ -119,7 +119,7 @@ function modify(
 /** Leaf paths of configurable attributes whose values differ between `a` and `b`. */
 export function diffPaths(attributes: Attributes, a: Value, b: Value, path: AttributePath = AttributePath.empty): AttributePath[] {
   const out: AttributePath[] = [];
-  for (const [name, at] of Object.entries(attributes)) {
+  for (const [name, at] of attributeEntries(attributes)) {
     // Computed-only values are not the user's change; write-only values are never in state to compare.
     if (isComputedOnly(at) || at.writeOnly) continue;
     const p = path.isEmpty ? AttributePath.root(name) : path.atName(name);

@@ -104,6 +104,15 @@ export const bool = (a: Decl<BoolAttribute>): BoolAttribute => ({ kind: "bool", 
 export const nested = (a: Decl<NestedAttribute>): NestedAttribute => ({ kind: "nested", ...a });
 export const listNested = (a: Decl<ListNestedAttribute>): ListNestedAttribute => ({ kind: "list", ...a });
 
+const entriesCache = new WeakMap<Attributes, ReadonlyArray<readonly [string, Attribute]>>();
+
+/** `Object.entries(attributes)`, made once per declaration: plan, validation and the codec walk it per value. */
+export function attributeEntries(attributes: Attributes): ReadonlyArray<readonly [string, Attribute]> {
+  let e = entriesCache.get(attributes);
+  if (e === undefined) entriesCache.set(attributes, (e = Object.entries(attributes)));
+  return e;
+}
+
 export function defaultOf(a: Attribute): Primitive | undefined {
   return a.kind === "nested" || a.kind === "list" ? undefined : a.default;
 }

@@ -4,7 +4,7 @@
  */
 import { Diagnostics } from "./diagnostics";
 import { AttributePath } from "./path";
-import { type Attribute, type Attributes, isComputedOnly } from "./schema";
+import { attributeEntries, type Attribute, type Attributes, isComputedOnly } from "./schema";
 import { type ObjectValue, type Value, isObject, isUnknown } from "./value";
 
 /**
@@ -29,7 +29,7 @@ export function validateAttributes(
     }
   }
   const out: Record<string, Value> = {};
-  for (const [name, attribute] of Object.entries(attributes)) {
+  for (const [name, attribute] of attributeEntries(attributes)) {
     const at = path.isEmpty ? AttributePath.root(name) : path.atName(name);
     out[name] = validateAttribute(attribute, config[name] ?? null, at, diags);
   }

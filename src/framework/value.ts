@@ -52,8 +52,10 @@ export function valuesEqual(a: Value | undefined, b: Value | undefined): boolean
   }
   if (isObject(a) || isObject(b)) {
     if (!isObject(a) || !isObject(b)) return false;
-    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    for (const k of keys) if (!valuesEqual(a[k] ?? null, b[k] ?? null)) return false;
+    // Every key of either side, without building their union (called per attribute of every plan).
+    const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+    for (const k in a) if (own(a, k) && !valuesEqual(a[k] ?? null, b[k] ?? null)) return false;
+    for (const k in b) if (own(b, k) && !own(a, k) && !valuesEqual(null, b[k] ?? null)) return false;
     return true;
   }
   return a === b;

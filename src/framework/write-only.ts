@@ -6,7 +6,7 @@
 import { snakeToCamel } from "./api-mapping";
 import { AttributePath } from "./path";
 import type { Diagnostics } from "./diagnostics";
-import { type Attribute, type Attributes, attributeAt, number, string } from "./schema";
+import { attributeEntries, type Attribute, type Attributes, attributeAt, number, string } from "./schema";
 import { type ObjectValue, type Value, isObject } from "./value";
 
 export const WRITE_ONLY_SUFFIX = "_wo";
@@ -20,7 +20,7 @@ export const twinName = (name: string): string => `${name}${WRITE_ONLY_SUFFIX}`;
  */
 export function withWriteOnlyTwins(attributes: Attributes): Attributes {
   const out: Record<string, Attribute> = {};
-  for (const [name, a] of Object.entries(attributes)) {
+  for (const [name, a] of attributeEntries(attributes)) {
     if (a.kind !== "string" || a.sensitive !== true || a.computed === true || a.writeOnly === true) {
       out[name] = a;
       continue;
@@ -51,13 +51,13 @@ export function writeOnlyVersion(sends: string): Attribute {
 
 /** The twins declared in `attributes` (one level), as `[F, F_wo]` pairs. */
 export function twinPairs(attributes: Attributes): [string, string][] {
-  return Object.entries(attributes).flatMap(([name, a]) => (a.writeOnlyTwinOf ? [[a.writeOnlyTwinOf, name] as [string, string]] : []));
+  return attributeEntries(attributes).flatMap(([name, a]) => (a.writeOnlyTwinOf ? [[a.writeOnlyTwinOf, name] as [string, string]] : []));
 }
 
 /** A copy of `value` with every write-only attribute null (what Terraform requires of planned and new state). */
 export function stripWriteOnly(attributes: Attributes, value: ObjectValue): ObjectValue {
   const out: Record<string, Value> = {};
-  for (const [name, a] of Object.entries(attributes)) {
+  for (const [name, a] of attributeEntries(attributes)) {
     const v = value[name] ?? null;
     if (a.writeOnly) out[name] = null;
     else if (a.kind === "nested" && isObject(v)) out[name] = stripWriteOnly(a.attributes, v);
@@ -70,7 +70,7 @@ export function stripWriteOnly(attributes: Attributes, value: ObjectValue): Obje
 export function withWriteOnlyFrom(attributes: Attributes, planned: ObjectValue, config: Value): ObjectValue {
   if (!isObject(config)) return planned;
   const out: Record<string, Value> = { ...planned };
-  for (const [name, a] of Object.entries(attributes)) {
+  for (const [name, a] of attributeEntries(attributes)) {
     const c = config[name] ?? null;
     const p = planned[name] ?? null;
     if (a.writeOnly) out[name] = c;
@@ -81,7 +81,7 @@ export function withWriteOnlyFrom(attributes: Attributes, planned: ObjectValue, 
 
 /** Paths of every write-only attribute, nested ones included. */
 export function writeOnlyPaths(attributes: Attributes, path: AttributePath = AttributePath.empty): AttributePath[] {
-  return Object.entries(attributes).flatMap(([name, a]) => {
+  return attributeEntries(attributes).flatMap(([name, a]) => {
     const at = path.isEmpty ? AttributePath.root(name) : path.atName(name);
     if (a.writeOnly) return [at];
     return a.kind === "nested" ? writeOnlyPaths(a.attributes, at) : [];
@@ -91,7 +91,7 @@ export function writeOnlyPaths(attributes: Attributes, path: AttributePath = Att
 /** True when any write-only attribute of `value` holds a value. */
 export function hasWriteOnlyValue(attributes: Attributes, value: Value): boolean {
   if (!isObject(value)) return false;
-  return Object.entries(attributes).some(([name, a]) => {
+  return attributeEntries(attributes).some(([name, a]) => {
     const v = value[name] ?? null;
     if (a.writeOnly) return v !== null;
     return a.kind === "nested" && hasWriteOnlyValue(a.attributes, v);

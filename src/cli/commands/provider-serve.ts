@@ -33,6 +33,8 @@ export function registerProviderServeCommand(provider: Command): void {
     .option("--json", "print only the TF_REATTACH_PROVIDERS value, on one line")
     .action(async (opts: { json?: boolean }) => {
       const { serveAllForReattach } = await import("../serve-providers");
+      // The providers' V8 flags, as in the processes terraform launches (memory, exit).
+      (await import("../../bin/embedded-package")).applyProviderV8Flags();
       const { value, close } = await serveAllForReattach();
       if (opts.json) process.stdout.write(`${value}\n`);
       else process.stdout.write(`Serving both providers. In another shell:\n\n  export TF_REATTACH_PROVIDERS='${value}'\n\nCtrl-C stops them.\n`);

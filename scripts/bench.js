@@ -11,6 +11,7 @@ const { promisify } = require("node:util");
 const root = join(__dirname, "..");
 const { startEmulator } = require(join(root, "dist", "emulator"));
 const { createPluginCertificate } = require(join(root, "dist", "plugin", "certificate"));
+const { providerMemoryRows } = require("./bench-provider-memory");
 const run = promisify(execFile);
 const COOKIE = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2";
 
@@ -274,6 +275,9 @@ async function main() {
         "warm ≤ 2× core alone",
       );
     }
+
+    // 1000 connections: plan beside core alone, launched and warm; the provider's peak RSS (bench-provider-memory.js).
+    await providerMemoryRows({ root, ws, startEmulator, providerBlock, connections, terraformData, tf: ws.tf, report, median, ms });
 
     // Adoption of an organization with 200 connections: seconds, and one list call per API. An emulator of its own,
     // so the stacks measured below keep theirs.

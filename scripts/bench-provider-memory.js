@@ -94,7 +94,7 @@ async function providerMemoryRows(bench) {
   const mb = (n) => `${n.toFixed(1)} MB`;
   const emu = await bench.startEmulator({ port: 0 });
   try {
-    const env = { ...process.env, TF_CLI_CONFIG_FILE: join(ws.dir, "cli.tfrc"), CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
+    const env = ws.env ?? { ...process.env, TF_CLI_CONFIG_FILE: join(ws.dir, "cli.tfrc"), CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
     const warmEnv = { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null", CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
     const launched = (cwd, args) => runWatched("terraform", [...args, "-no-color"], { cwd, env, watch: "terraform-provider-infisical" });
     const warm = (cwd, args) =>

@@ -75,7 +75,7 @@ export function createGrpcServer(options: GrpcServerOptions): RunningGrpcServer 
     const method = String(headers[":path"] ?? "");
     const handler = options.handlers.get(method);
     // A bulk plan opens thousands of streams: each keeps only what it needs (one chunk, usually; no signal
-    // until a handler asks for it), so little of a stream outlives the young generation.
+    // until a handler asks for it).
     let first: Buffer | undefined;
     let more: Buffer[] | undefined;
     let size = 0;

@@ -2,8 +2,8 @@
 // path, and the provider's peak RSS during terraform apply and plan. Called by bench.js with its helpers.
 //
 // Peak RSS is VmHWM from /proc/<pid>/status (Linux), polled every 10 ms while terraform runs: for launched
-// providers, of every terraform-provider-infisical process terraform starts (the largest is the one that walks the
-// graph); for the warm path, of the `vaultbridge terraform` process, which serves both providers itself. VmHWM only
+// providers, of every infisical provider process terraform starts (the launcher execs node on the bundle beside it,
+// vaultbridge-provider-infisical.js; the largest is the one that walks the graph); for the warm path, of the `vaultbridge terraform` process, which serves both providers itself. VmHWM only
 // grows, so the last reading before a process exits is its peak (less what it grows in its last 10 ms, after
 // Shutdown).
 "use strict";
@@ -61,7 +61,7 @@ function descendants(pid) {
 
 /**
  * Runs `file args` to completion; resolves its wall time and the highest peak RSS among the processes `watch`
- * picks (the process itself when `watch` is "self", else descendants whose command line contains `watch`).
+ * picks (the process itself when `watch` is "self", else descendants whose command line `watch` matches).
  */
 function runWatched(file, args, { cwd, env, watch }) {
   return new Promise((resolve, reject) => {
@@ -71,7 +71,7 @@ function runWatched(file, args, { cwd, env, watch }) {
     child.stderr.on("data", (d) => (stderr += d));
     let peak = 0;
     const poll = () => {
-      const pids = watch === "self" ? [child.pid] : descendants(child.pid).filter((p) => commandLine(p).includes(watch));
+      const pids = watch === "self" ? [child.pid] : descendants(child.pid).filter((p) => watch.test(commandLine(p)));
       for (const p of pids) peak = Math.max(peak, peakMb(p));
     };
     const timer = setInterval(poll, 10);
@@ -96,7 +96,7 @@ async function providerMemoryRows(bench) {
   try {
     const env = ws.env ?? { ...process.env, TF_CLI_CONFIG_FILE: join(ws.dir, "cli.tfrc"), CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
     const warmEnv = { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null", CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
-    const launched = (cwd, args) => runWatched("terraform", [...args, "-no-color"], { cwd, env, watch: "terraform-provider-infisical" });
+    const launched = (cwd, args) => runWatched("terraform", [...args, "-no-color"], { cwd, env, watch: /(terraform|vaultbridge)-provider-infisical/ });
     const warm = (cwd, args) =>
       runWatched(process.execPath, [join(root, "bin", "vaultbridge.js"), "terraform", ...args, "-no-color"], { cwd, env: warmEnv, watch: "self" });
 

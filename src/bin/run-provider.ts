@@ -6,14 +6,16 @@ import { CreateIntents, providerIntentsPath } from "../core/create-intents";
 import { ProviderCore } from "../core/provider-core";
 import type { ProviderDefinition } from "../framework/resource";
 import { trustDeferredExtraCaCerts } from "../plugin/extra-ca-certs";
-import { hclogLogger } from "../plugin/hclog";
+import { hclogLogger, providerLogLevel } from "../plugin/hclog";
 import { applyProviderV8Flags, onEmbeddedPackageLoaded } from "./embedded-package";
 import { servePlugin } from "../plugin/serve";
 import { providerService } from "../protocol/provider-service";
 
 export function runProvider<C>(definition: ProviderDefinition<C>): void {
   applyProviderV8Flags();
-  const log = hclogLogger(`provider.terraform-provider-${definition.name}`);
+  // Lines terraform would not show are not written: the level is read from the environment terraform passes on,
+  // as Terraform's own SDKs do. At debug, a plan of 100 writes ~400 lines (8 ms of the provider's CPU, measured).
+  const log = hclogLogger(`provider.terraform-provider-${definition.name}`, undefined, providerLogLevel(process.env));
   trustDeferredExtraCaCerts(process.env, (message) => log.warn(message));
   onEmbeddedPackageLoaded((name, codeCache, ms) => log.debug(`compiled ${name}`, { code_cache: codeCache, ms }));
   // Terraform starts providers in its working directory: the intents live in its data directory there.

@@ -8,8 +8,8 @@ type Level = "debug" | "info" | "warn";
 const LEVELS: readonly Level[] = ["debug", "info", "warn"];
 
 /**
- * `least`: the lowest level written (every line when absent). Under Terraform all lines go out and go-plugin
- * filters them; a provider served in-process for a terraform run filters them itself (see providerLogLevel).
+ * `least`: the lowest level written (every line when absent). Providers write only what terraform would show
+ * (see providerLogLevel), whether go-plugin reads their lines or, served in-process for a run, the terminal does.
  */
 export function hclogLogger(module: string, write: (line: string) => void = (l) => process.stderr.write(l), least?: Level | null): Logger {
   const from = least === undefined ? 0 : least === null ? LEVELS.length : LEVELS.indexOf(least);

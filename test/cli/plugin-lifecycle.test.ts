@@ -63,6 +63,29 @@ test("handshake, Ctrl-C ignored, GetProviderSchema over the socket, Shutdown exi
   expect(Date.now() - started).toBeLessThan(1000);
 });
 
+test("the provider writes only the log lines terraform would show: none without TF_LOG, its debug lines with it", async () => {
+  const stderrOf = async (extra: Record<string, string>): Promise<string> => {
+    const env: NodeJS.ProcessEnv = { ...process.env, ...COOKIE, ...extra };
+    delete env.TF_LOG;
+    delete env.TF_LOG_PROVIDER;
+    Object.assign(env, extra);
+    const child = spawn(process.execPath, [BUNDLE], { env, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += String(d)));
+    const line = await new Promise<string>((resolve) => child.stdout.once("data", (d: Buffer) => resolve(String(d))));
+    const socket = line.trim().split("|")[3];
+    await unary(socket, "/tfplugin6.Provider/GetProviderSchema", encodeMessage("tfplugin6.GetProviderSchema.Request", {}));
+    const exited = new Promise((resolve) => child.once("close", resolve));
+    await unary(socket, "/plugin.GRPCController/Shutdown", Buffer.alloc(0)).catch(() => undefined);
+    await exited;
+    return stderr;
+  };
+  expect(await stderrOf({})).toBe("");
+  expect(await stderrOf({ TF_LOG: "warn" })).toBe("");
+  expect(await stderrOf({ TF_LOG: "debug" })).toMatch(/"@level":"debug","@message":"GetProviderSchema answered"/);
+  expect(await stderrOf({ TF_LOG: "off", TF_LOG_PROVIDER: "trace" })).toContain("GetProviderSchema answered");
+});
+
 test("a TLS handshake line carries the certificate, base64 without padding", async () => {
   const { createPluginCertificate } = await import("../../src/plugin/certificate");
   const client = createPluginCertificate();

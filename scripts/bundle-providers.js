@@ -109,30 +109,46 @@ async function bundle(name) {
 
 /**
  * The V8 code caches of undici and zod beside the bundles (see src/bin/embedded-package.ts), made after running
- * what a provider's first calls run: module set-up, the schemas the API declarations build, an agent and its
- * retry interceptor. Same Node, same flags as the provider: a cache made otherwise would be rejected.
+ * what a provider's first calls run: the compiled provider (dist/), with its `require("zod")` and
+ * `require("undici")` answered by the embedded packages themselves, configured against an emulator on loopback and
+ * reading a connection there. Same Node, same flags as the provider: a cache made otherwise would be rejected.
  */
-function writeCodeCaches() {
-  const { writeCodeCache } = require(join(root, "dist", "bin", "embedded-package.js"));
-  const dir = join(root, "dist", "bundle");
-  writeCodeCache("zod", embedded.zod, require, dir, ({ z }) => {
-    const schema = z.object({
-      id: z.string().uuid(),
-      name: z.string().min(1).max(32).regex(/^[a-z0-9-]+$/),
-      count: z.number().int().nonnegative().optional(),
-      kind: z.enum(["a", "b"]),
-      tags: z.array(z.string()).nullable(),
-      extra: z.record(z.string(), z.unknown()),
-      either: z.union([z.literal("x"), z.object({ y: z.boolean() })]),
-    });
-    schema.safeParse({ id: "00000000-0000-4000-8000-000000000000", name: "n", kind: "a", tags: null, extra: {}, either: "x" });
-    schema.safeParse({ name: 1 });
+async function writeCodeCaches() {
+  const { writeCodeCaches: write } = require(join(root, "dist", "bin", "embedded-package.js"));
+  const packages = { undici: embedded.undici, zod: embedded.zod };
+  await write(packages, require, join(root, "dist", "bundle"), async (exports) => {
+    for (const name of Object.keys(packages)) {
+      const id = require.resolve(name);
+      require.cache[id] = { id, filename: id, loaded: true, exports: exports[name] };
+    }
+    const { startEmulator } = require(join(root, "dist", "emulator"));
+    const { ProviderCore } = require(join(root, "dist", "core", "provider-core.js"));
+    const { infisicalProvider } = require(join(root, "dist", "providers", "infisical.js"));
+    const emu = await startEmulator({ port: 0, host: "127.0.0.1" });
+    try {
+      const core = new ProviderCore(infisicalProvider, { env: {} });
+      await exerciseProvider(core, { host: emu.url, auth: { universal: { client_id: emu.infisical.clientId, client_secret: emu.infisical.clientSecret } } });
+    } finally {
+      await emu.close();
+    }
   });
-  writeCodeCache("undici", embedded.undici, require, dir, ({ Agent, interceptors }) => {
-    const agent = new Agent({ keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000, connections: 16, pipelining: 1 });
-    agent.compose(interceptors.retry({ throwOnError: false, maxRetries: 1, statusCodes: [503], errorCodes: ["ECONNRESET"] }));
-    return agent.close();
-  });
+}
+
+/** Configure, then create, read and plan one connection: what a plan's and an apply's first calls run. */
+async function exerciseProvider(core, config) {
+  const fail = (what, diags) => {
+    throw new Error(`code cache exercise: ${what} failed: ${JSON.stringify(diags)}`);
+  };
+  const configured = core.configure(config);
+  if (configured.hasError()) fail("configure", configured.toArray());
+  const type = "infisical_app_connection_heroku";
+  const wanted = { name: "code-cache", credentials: { auth_token: "HRKU-code-cache" } };
+  const created = await core.applyResourceChange(type, null, core.planResourceChange(type, null, wanted).planned, wanted);
+  if (!created.state) fail("create", created.diagnostics.toArray());
+  const read = await core.readResource(type, created.state);
+  if (!read.state) fail("read", read.diagnostics.toArray());
+  core.planResourceChange(type, read.state, wanted);
+  await core.close();
 }
 
 /** `vaultbridge terraform`'s own bundle (src/bin/vaultbridge-terraform.ts), loaded by bin/vaultbridge.js. */

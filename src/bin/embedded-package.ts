@@ -73,17 +73,22 @@ export function loadEmbedded(name: string, source: string, req: NodeRequire, bun
 }
 
 /**
- * Writes the cache of an embedded package after running it and `exercise` (whatever the provider's first calls
- * do with it), so the functions they compile are in the cache too. Run by the build, under the provider's flags.
+ * Writes the caches of embedded packages after running them and `exercise` (what a provider's first calls do with
+ * them), so every function those calls compile is in the cache too. Run by the build, under the provider's flags.
  */
-export function writeCodeCache(name: string, source: string, req: NodeRequire, bundleDir: string, exercise: (exports: unknown) => void): number {
+export async function writeCodeCaches(
+  packages: Readonly<Record<string, string>>,
+  req: NodeRequire,
+  bundleDir: string,
+  exercise: (exportsByName: Readonly<Record<string, unknown>>) => Promise<void>,
+): Promise<void> {
   applyProviderV8Flags();
-  const { packageExports, script } = compile(name, source, req, bundleDir, undefined);
-  exercise(packageExports);
-  const data = script.createCachedData();
-  // A new file, never written through: an older one may be linked from elsewhere.
-  const file = codeCachePath(bundleDir, name);
-  writeFileSync(`${file}.tmp`, data);
-  renameSync(`${file}.tmp`, file);
-  return data.length;
+  const compiled = Object.entries(packages).map(([name, source]) => ({ name, ...compile(name, source, req, bundleDir, undefined) }));
+  await exercise(Object.fromEntries(compiled.map((c) => [c.name, c.packageExports])));
+  for (const { name, script } of compiled) {
+    // A new file, never written through: an older one may be linked from elsewhere.
+    const file = codeCachePath(bundleDir, name);
+    writeFileSync(`${file}.tmp`, script.createCachedData());
+    renameSync(`${file}.tmp`, file);
+  }
 }

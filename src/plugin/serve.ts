@@ -6,7 +6,7 @@
  * Reattach mode (`--debug`, or `serveForReattach` in-process) serves without Terraform having started us:
  * plaintext, and Terraform finds it through TF_REATTACH_PROVIDERS; one process then serves every command.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmdirSync, unlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createPluginCertificate } from "./certificate";
@@ -56,9 +56,23 @@ export async function serveForReattach(o: Pick<ServeOptions, "source" | "handler
     entry: { Protocol: "grpc", ProtocolVersion: 6, Pid: process.pid, Test: true, Addr: { Network: "unix", String: socket } },
     close: async () => {
       await server.close();
-      rmSync(dir, { recursive: true, force: true });
+      removeSocketDir(dir, socket);
     },
   };
+}
+
+/**
+ * The socket and its folder, which hold nothing else. Not a recursive rmSync: that walks the folder through
+ * rimraf, 2.5 ms on the way out of every launch (profiled), after Shutdown was answered.
+ */
+function removeSocketDir(dir: string, socket: string): void {
+  for (const remove of [() => unlinkSync(socket), () => rmdirSync(dir)]) {
+    try {
+      remove();
+    } catch {
+      // Already gone.
+    }
+  }
 }
 
 /** The TF_REATTACH_PROVIDERS value for a set of servers. */
@@ -95,7 +109,7 @@ export async function servePlugin(o: ServeOptions): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "plugin"));
   const socket = join(dir, "vaultbridge.sock");
   const exit = (code: number): never => {
-    rmSync(dir, { recursive: true, force: true });
+    removeSocketDir(dir, socket);
     process.exit(code);
   };
 

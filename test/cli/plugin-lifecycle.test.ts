@@ -6,7 +6,8 @@
  */
 import { spawn } from "node:child_process";
 import * as http2 from "node:http2";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { ProviderCore } from "../../src/core/provider-core";
 import { encodeMessage, decodeMessage } from "../../src/protocol/messages";
 import { infisicalProvider } from "../../src/providers/infisical";
@@ -61,6 +62,8 @@ test("handshake, Ctrl-C ignored, GetProviderSchema over the socket, Shutdown exi
   });
   expect(await exited).toBe(0);
   expect(Date.now() - started).toBeLessThan(1000);
+  // The socket's folder is removed on the way out.
+  expect(existsSync(dirname(socket))).toBe(false);
 });
 
 test("the provider writes only the log lines terraform would show: none without TF_LOG, its debug lines with it", async () => {

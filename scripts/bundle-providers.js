@@ -14,7 +14,7 @@
 const COMPRESSED = new Set(["aws-group"]);
 "use strict";
 const { build, buildSync } = require("esbuild");
-const { chmodSync } = require("node:fs");
+const { chmodSync, readdirSync, readFileSync } = require("node:fs");
 const { brotliCompressSync, constants } = require("node:zlib");
 const { join } = require("node:path");
 const { UNDICI_SLIM_ENTRY, UNDICI_SLIM_EXPORTS } = require("./undici-entry");
@@ -81,11 +81,36 @@ const lazyPackages = {
   },
 };
 
-/** What a lazy package exports, read here at build time (the stub must know the names before it compiles). */
+/**
+ * What a lazy package's stub exports, decided here at build time (the stub must know the names before it
+ * compiles). Only the names our sources import: every module importing the stub copies each of its exports
+ * (esbuild's interop), and zod has 228 (2 ms of every launch, profiled). A namespace or default import of the
+ * package keeps them all.
+ */
 function exportNames(name) {
-  const exports =
-    name === "aws-group" ? Object.fromEntries(AWS_GROUP.map((pkg) => [pkg, null])) : name === "undici" ? Object.fromEntries(UNDICI_SLIM_EXPORTS.map((key) => [key, null])) : require(name);
-  return Object.keys(exports).filter((key) => key !== "__esModule");
+  if (name === "aws-group") return [...AWS_GROUP];
+  const all = name === "undici" ? UNDICI_SLIM_EXPORTS : Object.keys(require(name)).filter((key) => key !== "__esModule");
+  const used = importedNames(name);
+  return used === null ? all : all.filter((key) => used.has(key));
+}
+
+/** The names src/ imports from a package (values only, not types); null when it imports the whole namespace. */
+function importedNames(pkg) {
+  const used = new Set();
+  const from = new RegExp(`import\\s+(type\\s+)?([^;]*?)\\s+from\\s+"${escape(pkg)}"`, "g");
+  for (const file of readdirSync(join(root, "src"), { recursive: true })) {
+    if (!String(file).endsWith(".ts")) continue;
+    for (const [, typeOnly, clause] of readFileSync(join(root, "src", String(file)), "utf8").matchAll(from)) {
+      if (typeOnly) continue;
+      const named = /^\{([^}]*)\}$/.exec(clause.trim());
+      if (!named) return null;
+      for (const part of named[1].split(",")) {
+        const spec = part.trim();
+        if (spec && !spec.startsWith("type ")) used.add(spec.split(/\s+as\s+/)[0]);
+      }
+    }
+  }
+  return used;
 }
 
 /** A JS expression that evaluates to the embedded package's source. */

@@ -139,8 +139,8 @@ async function bundle(name) {
  * reading a connection there. Same Node, same flags as the provider: a cache made otherwise would be rejected.
  */
 async function writeCodeCaches() {
-  const { writeCodeCaches: write } = require(join(root, "dist", "bin", "embedded-package.js"));
-  const packages = { undici: embedded.undici, zod: embedded.zod };
+  const { writeCodeCaches: write, CACHED_PACKAGES } = require(join(root, "dist", "bin", "embedded-package.js"));
+  const packages = Object.fromEntries(CACHED_PACKAGES.map((name) => [name, embedded[name]]));
   await write(packages, require, join(root, "dist", "bundle"), async (exports) => {
     for (const name of Object.keys(packages)) {
       const id = require.resolve(name);

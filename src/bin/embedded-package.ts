@@ -18,8 +18,8 @@ import { PROVIDER_MEMORY_V8_FLAGS } from "../plugin/provider-memory";
  * undici parses HTTP with llhttp, WebAssembly compiled on the first connection. V8 then optimises it on a
  * background thread, and a process cannot exit before that job ends: 50-70 ms after Shutdown was answered, on the
  * last launch of every plan (measured; --no-wasm-tier-up does not avoid it). The baseline compiler alone parses
- * our few, small answers as well, and the process then exits within ~10 ms of Shutdown. And the memory settings
- * (see provider-memory).
+ * our few, small answers as well, and the process then exits within ~10 ms of Shutdown. The others bound memory
+ * (plugin/provider-memory.ts).
  */
 const PROVIDER_V8_FLAGS = ["--liftoff-only", ...PROVIDER_MEMORY_V8_FLAGS];
 

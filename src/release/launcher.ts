@@ -4,7 +4,7 @@
  * own `#!/usr/bin/env node` line would).
  *
  * Why a launcher: NODE_EXTRA_CA_CERTS, when set, costs 30 ms of every launch because Node parses it at start
- * (measured on this project's CI machines, three or four launches per plan). The launcher hands it on under another
+ * (measured on this project's machines, where it is set; three or four launches per plan). The launcher hands it on under another
  * name and the provider reads it on its first HTTPS connection (plugin/extra-ca-certs.ts). Everything else about
  * the environment is left as it is. The V8 code caches of the embedded packages go beside the bundle too
  * (bin/embedded-package.ts).

@@ -10,7 +10,7 @@ import { request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { TestEmulator } from "../support/emulator";
-import { runCommand } from "../support/release";
+import { loopbackCertificate } from "../support/release";
 import { cleanEnv, installProviders, remove, requireBuild, tempDir, terraform } from "./helpers";
 
 let emu: TestEmulator;
@@ -22,14 +22,7 @@ let cliConfig: string;
 
 /** An HTTPS front for the emulator, with a new certificate for IP 127.0.0.1 that nothing trusts by default. */
 async function httpsFront(target: string): Promise<{ server: Server; url: string; caFile: string }> {
-  const caFile = join(dir, "private-ca.pem");
-  const keyFile = join(dir, "private-ca.key");
-  const made = await runCommand("openssl", [
-    "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1",
-    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-addext", "extendedKeyUsage=serverAuth",
-    "-keyout", keyFile, "-out", caFile,
-  ]);
-  if (made.code !== 0) throw new Error(`openssl req failed: ${made.stderr}`);
+  const { caFile, keyFile } = await loopbackCertificate(dir);
   const upstream = new URL(target);
   const server = createServer({ cert: readFileSync(caFile), key: readFileSync(keyFile) }, (req, res) => {
     const forward = request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {

@@ -97,9 +97,8 @@ export interface StaticHttps {
   close(): Promise<void>;
 }
 
-/** Serves `root` over HTTPS on 127.0.0.1 (a free port), with a new self-signed certificate for IP 127.0.0.1. */
-export async function serveHttps(root: string, parent: string): Promise<StaticHttps> {
-  const dir = mkdtempSync(join(parent, "tls-"));
+/** A new self-signed server certificate for IP 127.0.0.1 (openssl), in `dir`: its own CA, trusted by nothing. */
+export async function loopbackCertificate(dir: string): Promise<{ caFile: string; keyFile: string }> {
   const caFile = join(dir, "cert.pem");
   const keyFile = join(dir, "key.pem");
   const made = await runCommand("openssl", [
@@ -108,6 +107,12 @@ export async function serveHttps(root: string, parent: string): Promise<StaticHt
     "-keyout", keyFile, "-out", caFile,
   ]);
   if (made.code !== 0) throw new Error(describeResult("openssl req", made));
+  return { caFile, keyFile };
+}
+
+/** Serves `root` over HTTPS on 127.0.0.1 (a free port), with a new self-signed certificate for IP 127.0.0.1. */
+export async function serveHttps(root: string, parent: string): Promise<StaticHttps> {
+  const { caFile, keyFile } = await loopbackCertificate(mkdtempSync(join(parent, "tls-")));
   const requests: string[] = [];
   const files = sirv(root, { dev: true, dotfiles: false });
   const server: Server = createServer({ cert: readFileSync(caFile), key: readFileSync(keyFile) }, (req, res) => {

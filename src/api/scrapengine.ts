@@ -1,26 +1,12 @@
 /**
- * Wire schemas of ScrapEngine's vault-integrations API (DESIGN §3), shared by client and emulator.
+ * Wire schemas of ScrapEngine's vault-integrations API (DESIGN §3): the answers, which the client checks and the
+ * emulator gives. What the server accepts is in scrapengine-requests.ts, apart, off the provider's path (as
+ * for Infisical, api/infisical.ts).
  */
 import { z } from "zod";
 
-import { VAULT_AUTH_METHODS, VAULT_TYPES } from "./scrapengine-constants";
-
 export * from "./scrapengine-constants";
-
-export const createVaultIntegrationRequest = z.object({
-  name: z.string().trim().min(1, "name must not be empty"),
-  type: z.enum(VAULT_TYPES).optional(),
-  address: z.url({ protocol: /^https?$/, error: "address must be an http(s) URL" }),
-  namespace: z.string().nullable().optional(),
-  authMethod: z.enum(VAULT_AUTH_METHODS).optional(),
-  roleId: z.string().trim().min(1, "roleId must not be empty"),
-  secretId: z.string().min(1, "secretId must not be empty"),
-});
-export type CreateVaultIntegrationBody = z.infer<typeof createVaultIntegrationRequest>;
-
-export const rotateSecretRequest = z.object({
-  secretId: z.string({ error: "secretId is required" }).min(1, "secretId must not be empty"),
-});
+export type { CreateVaultIntegrationBody } from "./scrapengine-requests";
 
 export const vaultIntegration = z.looseObject({
   id: z.string().min(1),

@@ -4,7 +4,8 @@
  */
 import { createCipheriv, createHash, randomBytes } from "node:crypto";
 import type { z } from "zod";
-import { credentialsByMethod, METHODS_BY_APP, type AppSlug } from "../../api/infisical";
+import { METHODS_BY_APP, type AppSlug } from "../../api/infisical-constants";
+import { credentialsByMethod } from "../../api/infisical-requests";
 
 type Credentials = Record<string, unknown>;
 

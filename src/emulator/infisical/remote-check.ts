@@ -3,7 +3,8 @@
  * cannot be reached from here, so any secret value containing `invalid` stands for credentials they would refuse;
  * PostgreSQL is checked for real when the emulator runs with `--check-postgres`.
  */
-import { credentialsByMethod, type AppSlug } from "../../api/infisical";
+import type { AppSlug } from "../../api/infisical-constants";
+import { credentialsByMethod } from "../../api/infisical-requests";
 import { checkPostgres } from "../postgres-check";
 import { secretValues } from "./credentials";
 import { badRequest, messages } from "./errors";

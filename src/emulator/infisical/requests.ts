@@ -1,17 +1,11 @@
 /**
  * Request validation for the App Connections routes, as the server does it (422 `ValidationFailure` with every issue
- * at once). The field schemas are the shared wire schemas of src/api/infisical.ts; this module adds what depends on
+ * at once). The field schemas are the server's, from src/api/infisical-requests.ts; this module adds what depends on
  * the app: which optional features it refuses ("Not supported for <App> Connections") and the per-method credentials.
  */
 import { z } from "zod";
-import {
-  connectionDescription,
-  connectionName,
-  METHODS_BY_APP,
-  rotationRequest,
-  type AppSlug,
-  type RotationRequest,
-} from "../../api/infisical";
+import { METHODS_BY_APP, type AppSlug } from "../../api/infisical-constants";
+import { connectionDescription, connectionName, rotationRequest, type RotationRequest } from "../../api/infisical-requests";
 import { credentialsSchema } from "./credentials";
 import { messages, toIssues, validationFailure, type Issue } from "./errors";
 

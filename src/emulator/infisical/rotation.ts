@@ -1,5 +1,5 @@
 /** Credential rotation schedules (azure-key-vault `client-secret` only). */
-import type { RotationRequest } from "../../api/infisical";
+import type { RotationRequest } from "../../api/infisical-requests";
 import type { StoredConnection, StoredRotation } from "../state";
 
 export interface RotationView {

@@ -1,7 +1,7 @@
 /** The vault-integrations service (DESIGN §3): the secretId is accepted, never stored or returned. */
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { createVaultIntegrationRequest, rotateSecretRequest } from "../../api/scrapengine";
+import { createVaultIntegrationRequest, rotateSecretRequest } from "../../api/scrapengine-requests";
 import type { StoredIntegration } from "../state";
 import type { EmulatorStore } from "../store";
 import { bumpedIso, nowIso } from "../timestamps";

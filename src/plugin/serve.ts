@@ -6,12 +6,15 @@
  * Reattach mode (`--debug`, or `serveForReattach` in-process) serves without Terraform having started us:
  * plaintext, and Terraform finds it through TF_REATTACH_PROVIDERS; one process then serves every command.
  */
-import { mkdtempSync, rmdirSync, unlinkSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createPluginCertificate } from "./certificate";
 import { exitWithParent } from "./exit-with-parent";
-import { createGrpcServer, listen, type UnaryHandler } from "./grpc-server";
+import { createGrpcServer, listen, type RunningGrpcServer, type UnaryHandler } from "./grpc-server";
+import { listenForReattach, reattachValue, removeSocketDir, type ReattachServer } from "./reattach-socket";
+
+export { reattachValue, type ReattachEntry, type ReattachServer } from "./reattach-socket";
 
 export const MAGIC_COOKIE_KEY = "TF_PLUGIN_MAGIC_COOKIE";
 export const MAGIC_COOKIE_VALUE = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2";
@@ -28,56 +31,16 @@ export interface ServeOptions {
   readonly onError?: (method: string, err: unknown) => void;
 }
 
-/** One TF_REATTACH_PROVIDERS entry. */
-export interface ReattachEntry {
-  readonly Protocol: "grpc";
-  readonly ProtocolVersion: 6;
-  readonly Pid: number;
-  readonly Test: true;
-  readonly Addr: { readonly Network: "unix"; readonly String: string };
-}
-
-export interface ReattachServer {
-  readonly source: string;
-  readonly entry: ReattachEntry;
-  close(): Promise<void>;
-}
-
 /** Serves a provider in this process for TF_REATTACH_PROVIDERS: plaintext, Shutdown answered but ignored. */
 export async function serveForReattach(o: Pick<ServeOptions, "source" | "handlers" | "onError">): Promise<ReattachServer> {
-  const dir = mkdtempSync(join(tmpdir(), "plugin"));
-  const socket = join(dir, "vaultbridge.sock");
+  return (await listenForReattach(o.source)).attach(reattachGrpcServer(o));
+}
+
+/** The gRPC server of a reattached provider: Shutdown is answered, and ignored (it serves every command). */
+export function reattachGrpcServer(o: Pick<ServeOptions, "handlers" | "onError">): RunningGrpcServer {
   const handlers = new Map(o.handlers);
   handlers.set(SHUTDOWN_METHOD, async () => Buffer.alloc(0));
-  const server = createGrpcServer({ handlers, onError: o.onError });
-  await listen(server, { path: socket });
-  return {
-    source: o.source,
-    entry: { Protocol: "grpc", ProtocolVersion: 6, Pid: process.pid, Test: true, Addr: { Network: "unix", String: socket } },
-    close: async () => {
-      await server.close();
-      removeSocketDir(dir, socket);
-    },
-  };
-}
-
-/**
- * The socket and its folder, which hold nothing else. Not a recursive rmSync: that walks the folder through
- * rimraf, 2.5 ms on the way out of every launch (profiled), after Shutdown was answered.
- */
-function removeSocketDir(dir: string, socket: string): void {
-  for (const remove of [() => unlinkSync(socket), () => rmdirSync(dir)]) {
-    try {
-      remove();
-    } catch {
-      // Already gone.
-    }
-  }
-}
-
-/** The TF_REATTACH_PROVIDERS value for a set of servers. */
-export function reattachValue(servers: readonly ReattachServer[]): string {
-  return JSON.stringify(Object.fromEntries(servers.map((s) => [s.source, s.entry])));
+  return createGrpcServer({ handlers, onError: o.onError });
 }
 
 export async function servePlugin(o: ServeOptions): Promise<void> {

@@ -18,8 +18,10 @@ import { postgresConnection } from "../resources/app-connection/postgres";
 import { INFISICAL_AUTH_GUIDE } from "./infisical-auth-guide";
 import { authMessages, HOST_SUMMARY } from "./infisical-auth-messages";
 import { DEFAULT_OIDC_TOKEN_VARIABLE, DEFAULT_SERVICE_ACCOUNT_TOKEN_PATH, resolveAuth, validateAuthConfig } from "./infisical-auth";
+import { INFISICAL_SOURCE } from "./sources";
 
-export const INFISICAL_SOURCE = "registry.terraform.io/vaultbridge/infisical";
+export { INFISICAL_SOURCE } from "./sources";
+
 export const DEFAULT_INFISICAL_HOST = "https://app.infisical.com";
 const HOST_EXAMPLE = "https://app.infisical.com or https://eu.infisical.com";
 

@@ -7,8 +7,10 @@ import { string } from "../framework/schema";
 import { isHttpUrl } from "../framework/validators";
 import { attr } from "../framework/value";
 import { vaultIntegration, vaultIntegrationsDataSource } from "../resources/vault-integration";
+import { SCRAPENGINE_SOURCE } from "./sources";
 
-export const SCRAPENGINE_SOURCE = "registry.terraform.io/vaultbridge/scrapengine";
+export { SCRAPENGINE_SOURCE } from "./sources";
+
 export const DEFAULT_SCRAPENGINE_BASE_URL = "https://api.scrapengine.io/api/v1";
 
 export const scrapengineProvider: ProviderDefinition<ScrapEngineClient> = {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Bundles each provider executable into one file (esbuild): one read and one parse at launch, descriptors
+// Bundles each provider executable into one file (esbuild): one read and one parse at launch, protobuf code
 // embedded, nothing resolved from node_modules. Run by `npm run build`.
 //
 // undici and zod are needed only once the provider talks to an API (after ConfigureProvider), yet even unused

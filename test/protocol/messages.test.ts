@@ -1,4 +1,4 @@
-/** Protobuf messages through the embedded descriptor, checked against hand-written wire bytes where it matters. */
+/** Protobuf messages through the static code (static.generated.ts), checked against hand-written wire bytes where it matters. */
 import { decodeDynamicValue, encodeDynamicValue } from "../../src/protocol/cty-codec";
 import {
   DiagnosticSeverity,

@@ -111,4 +111,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { generate, PROTO_FILES, OUTPUTS };
+module.exports = { generate, PROTO_FILES, OUTPUTS, STATIC_FLAGS };

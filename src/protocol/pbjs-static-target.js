@@ -39,7 +39,7 @@ function shadowSafeStaticTarget(root, options, callback) {
       code = code.split(`.${name}$`).join(`.${name}`);
       // What is left must be the local binding, as pbjs writes it: never inside a string, say.
       const left = code.split(`${name}$`).length - 1;
-      const bound = code.match(new RegExp(`(?:^\\s*|function |return |\\()${name}\\$(?![\\w$])`, "gm"))?.length ?? 0;
+      const bound = code.match(new RegExp(`(?:^\\s*|function |var |return |\\()${name}\\$(?![\\w$])`, "gm"))?.length ?? 0;
       if (left !== bound) return callback(new Error(`pbjs-static-target: ${left - bound} unexpected ${name}$ in pbjs' output`));
     }
     return callback(null, code);

@@ -2,8 +2,8 @@
  * tfplugin6 and go-plugin messages: TypeScript shapes and encode/decode helpers over protobufjs' static code
  * (static.generated.ts, made by `npm run gen:proto`), loaded with `protobufjs/minimal` on the first encode/decode:
  * no descriptor, no reflection, no code generated at run time. Reflection cost ~9 ms of every launch to set up
- * (profiled), three launches per plan; static code took a plan of 100 connections from 513 to 498 ms (median of 9,
- * interleaved), and reflection is no longer in the provider bundles.
+ * (profiled), three launches per plan; static code takes 9–21 ms off a plan of 100 connections (~500 ms; four
+ * runs, medians of 9, interleaved), and reflection is no longer in the provider bundles.
  *
  * Shapes follow protobufjs' object form with field names as in the .proto (snake_case):
  * - every field is optional on input; decoded messages omit fields holding their default (proto3), except that

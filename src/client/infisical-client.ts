@@ -96,6 +96,17 @@ export class InfisicalClient {
     return res.appConnection;
   }
 
+  /**
+   * The connection of that name for an import (or an interrupted create an earlier run left), from the shared list
+   * when it is there: after a killed run each of its creates in flight is looked up, one list for all of them.
+   * A name missing from the list is asked for by name (lists can lag). Null when there is none.
+   */
+  async findConnectionByName(app: AppSlug, name: string, projectId?: string, signal?: AbortSignal): Promise<AppConnection | null> {
+    // Without a project only org-level connections match, as the by-name route does.
+    const inScope = (c: AppConnection): boolean => (c.projectId ?? c.project?.id ?? undefined) === projectId;
+    return this.snapshot.find((c) => c.app === app && c.name === name && inScope(c), () => this.getConnectionByName(app, name, projectId, signal), signal);
+  }
+
   /** One POST; not retried unless provably not committed (see retry-policy). Recovery is the caller's. */
   async createConnection(app: AppSlug, body: CreateConnectionBody, signal?: AbortSignal): Promise<AppConnection> {
     this.snapshot.invalidate();

@@ -28,6 +28,21 @@ export class ListSnapshot<T extends { readonly id: string }> {
     }
   }
 
+  /**
+   * The first listed object `accept` takes, else `get`'s answer (null when there is none): a name looked up for an
+   * import or an interrupted create is found in the one shared list; only a name missing from it costs a call.
+   */
+  async find(accept: (x: T) => boolean, get: () => Promise<T | null>, signal?: AbortSignal): Promise<T | null> {
+    const listed = await this.shared(signal).catch(() => new Map<string, T>());
+    for (const x of listed.values()) if (accept(x)) return x;
+    try {
+      return await get();
+    } catch (err) {
+      if (err instanceof NotFoundError) return null;
+      throw err;
+    }
+  }
+
   private shared(signal?: AbortSignal): Promise<Map<string, T>> {
     const pending = (this.snapshot ??= this.list(signal).then((all) => new Map(all.map((x) => [x.id, x]))));
     // A failed list is not kept: the next caller tries again.

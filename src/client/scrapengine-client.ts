@@ -68,6 +68,14 @@ export class ScrapEngineClient {
     return this.snapshot.all(signal);
   }
 
+  /**
+   * The integration of that name for an import (or an interrupted create an earlier run left), from the shared
+   * list when it is there; else from a fresh list (the API has no by-name route; lists can lag). Null when none.
+   */
+  findByName(name: string, signal?: AbortSignal): Promise<VaultIntegration | null> {
+    return this.snapshot.find((v) => v.name === name, async () => (await this.list(signal)).find((v) => v.name === name) ?? null, signal);
+  }
+
   /** One POST (201 or 200); recovery of a lost answer is the caller's. */
   create(body: CreateVaultIntegrationBody, signal?: AbortSignal): Promise<VaultIntegration> {
     this.snapshot.invalidate();

@@ -45,6 +45,7 @@ const stateFromApi = (v: VaultIntegration, secretFrom: ObjectValue | null): Obje
 const secretIdOf = (planned: ObjectValue): string | null =>
   typeof planned.secret_id === "string" ? planned.secret_id : typeof planned.secret_id_wo === "string" ? planned.secret_id_wo : null;
 
+/** After a create whose answer was lost: a fresh list, which must see what that create may have committed. */
 async function findByName(ctx: ResourceContext<ScrapEngineClient>, name: string): Promise<VaultIntegration | null> {
   const all = await ctx.client.list(ctx.signal);
   return all.find((v) => v.name === name) ?? null;
@@ -159,7 +160,7 @@ export const vaultIntegration: ResourceDefinition<ScrapEngineClient> = {
       diags.error("Invalid Import ID", vaultMessages.importIdBlank(importId));
       return null;
     }
-    const v = UUID_PATTERN.test(importId) ? await getOrNull(ctx, importId) : await findByName(ctx, importId);
+    const v = UUID_PATTERN.test(importId) ? await getOrNull(ctx, importId) : await ctx.client.findByName(importId, ctx.signal);
     if (v === null) {
       diags.error("Cannot Import Non-Existent Remote Object", vaultMessages.importNotFound(importId));
       return null;

@@ -59,10 +59,19 @@ test(`a kill -9 half way through an apply of ${COUNT} loses nothing: the next ap
   const intents = join(ctx.dir, "terraform.tfstate.intents.json");
   expect(existsSync(intents)).toBe(true);
   const inState = existsSync(join(ctx.dir, "terraform.tfstate")) ? (JSON.parse(readFileSync(join(ctx.dir, "terraform.tfstate"), "utf8")) as { resources: { instances: unknown[] }[] }).resources[0]?.instances.length ?? 0 : 0;
-  expect(inState + parseIntents(readFileSync(intents, "utf8")).size).toBeGreaterThanOrEqual(onServer);
+  const recorded = parseIntents(readFileSync(intents, "utf8"));
+  expect(inState + recorded.size).toBeGreaterThanOrEqual(onServer);
 
+  const before = new Set(await names());
+  await ctx.emu.clearRequests();
   const resumed = await start(["apply", "--auto-approve"]);
   expect([resumed.code, resumed.stderr]).toEqual([0, ""]);
+  // The intents are looked up in the one list the refresh reads too: a name is asked for on its own only when the
+  // list lacks it (a create in flight that never reached the server), not once per intent.
+  const neverCommitted = [...recorded.values()].filter((i) => !before.has(i.importId)).length;
+  const byName = (await ctx.emu.requests()).filter((r) => r.path.includes("/connection-name/")).length;
+  expect(recorded.size - neverCommitted).toBeGreaterThan(0);
+  expect(byName).toBe(neverCommitted);
   const all = await names();
   expect(all.length).toBe(COUNT);
   expect(new Set(all)).toEqual(new Set(Array.from({ length: COUNT }, (_, i) => `k-${i}`)));

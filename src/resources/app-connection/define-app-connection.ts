@@ -351,6 +351,7 @@ export function defineAppConnection(spec: AppConnectionSpec): ResourceDefinition
     return body;
   };
 
+  /** After a create whose answer was lost: asked for by name, never from a list that may predate that create. */
   const findByName = async (ctx: ResourceContext<InfisicalClient>, name: string, projectId: string | null): Promise<AppConnection | null> => {
     try {
       return await ctx.client.getConnectionByName(spec.app, name, projectId ?? undefined, ctx.signal);
@@ -449,7 +450,7 @@ export function defineAppConnection(spec: AppConnectionSpec): ResourceDefinition
       try {
         conn = parsed.kind === "id"
           ? await ctx.client.getConnection(spec.app, parsed.id, ctx.signal)
-          : await findByName(ctx, parsed.name, parsed.projectId);
+          : await ctx.client.findConnectionByName(spec.app, parsed.name, parsed.projectId ?? undefined, ctx.signal);
       } catch (err) {
         if (!(err instanceof NotFoundError)) throw err;
         conn = null;

@@ -6,6 +6,17 @@
 const { existsSync } = require("node:fs");
 const { join } = require("node:path");
 
+// Started through bin/vaultbridge, which hands NODE_EXTRA_CA_CERTS on for Node not to parse it at start: trusted
+// from the first HTTPS connection on, and put back for child processes.
+if (process.env.VAULTBRIDGE_EXTRA_CA_CERTS !== undefined) {
+  try {
+    require("../dist/plugin/extra-ca-certs.js").trustDeferredExtraCaCerts(process.env, (message) => process.stderr.write(`Warning: ${message}\n`));
+  } catch (err) {
+    // Not built yet: the message below says so.
+    if (!err || err.code !== "MODULE_NOT_FOUND") throw err;
+  }
+}
+
 const ENGINE_COMMANDS = new Set(["plan", "apply", "destroy", "import", "show", "output", "state"]);
 const bundled = join(__dirname, "..", "dist", "cli-bundle", "main.js");
 try {

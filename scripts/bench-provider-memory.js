@@ -98,7 +98,8 @@ async function providerMemoryRows(bench) {
     const warmEnv = { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null", CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
     const launched = (cwd, args) => runWatched("terraform", [...args, "-no-color"], { cwd, env, watch: /(terraform|vaultbridge)-provider-infisical/ });
     const warm = (cwd, args) =>
-      runWatched(process.execPath, [join(root, "bin", "vaultbridge.js"), "terraform", ...args, "-no-color"], { cwd, env: warmEnv, watch: "self" });
+      // The package's sh launcher execs node: the process watched is node itself.
+      runWatched(join(root, "bin", "vaultbridge"), ["terraform", ...args, "-no-color"], { cwd, env: warmEnv, watch: "self" });
 
     const ours = ws.stack(`memory-conn-${N}`, bench.providerBlock(emu) + bench.connections(N, `m${N}`));
     const applied = await launched(ours, ["apply", "-auto-approve"]);

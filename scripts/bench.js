@@ -13,6 +13,8 @@ const { startEmulator } = require(join(root, "dist", "emulator"));
 const { createPluginCertificate } = require(join(root, "dist", "plugin", "certificate"));
 const { providerMemoryRows } = require("./bench-provider-memory");
 const run = promisify(execFile);
+// The CLI as users start it: the package's `bin`, a sh launcher (bin/vaultbridge), not node on bin/vaultbridge.js.
+const VAULTBRIDGE = join(root, "bin", "vaultbridge");
 const COOKIE = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2";
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -186,7 +188,8 @@ async function engineAtScale() {
     const cli = async (cwd, args) => {
       const rssFile = join(dir, "rss");
       const started = process.hrtime.bigint();
-      await run(process.execPath, ["--require", hook, join(root, "bin", "vaultbridge.js"), ...args], { cwd, env: { ...process.env, CHECKPOINT_DISABLE: "1", VB_BENCH_MAX_RSS: rssFile }, maxBuffer: 256 * 1024 * 1024 });
+      const nodeOptions = [process.env.NODE_OPTIONS, `--require ${hook}`].filter(Boolean).join(" ");
+      await run(VAULTBRIDGE, args, { cwd, env: { ...process.env, CHECKPOINT_DISABLE: "1", VB_BENCH_MAX_RSS: rssFile, NODE_OPTIONS: nodeOptions }, maxBuffer: 256 * 1024 * 1024 });
       const took = Number(process.hrtime.bigint() - started) / 1e6;
       return { ms: took, rssMb: Number(require("node:fs").readFileSync(rssFile, "utf8")) / 1024 };
     };
@@ -260,7 +263,7 @@ async function main() {
       try {
         for (let i = 0; i < 5; i++) {
           times.launched.push(await ws.tf(ours, ["plan", "-no-color"]));
-          times.warm.push(await timed(process.execPath, [join(root, "bin", "vaultbridge.js"), "terraform", "plan", "-no-color"], plainEnv));
+          times.warm.push(await timed(VAULTBRIDGE, ["terraform", "plan", "-no-color"], plainEnv));
           times.served.push(await timed("terraform", ["plan", "-no-color"], { ...plainEnv, TF_REATTACH_PROVIDERS: reattach }));
           times.core.push(await ws.tf(core, ["plan", "-no-color"]));
         }
@@ -295,7 +298,7 @@ async function main() {
       await control(emu, "DELETE", "/requests");
       const out = join(ws.dir, "adopted");
       const started = process.hrtime.bigint();
-      await run(process.execPath, [join(root, "bin", "vaultbridge.js"), "adopt", "--out", out], {
+      await run(VAULTBRIDGE, ["adopt", "--out", out], {
         env: { ...process.env, INFISICAL_HOST: emu.url, INFISICAL_UNIVERSAL_AUTH_CLIENT_ID: emu.infisical.clientId, INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET: emu.infisical.clientSecret },
       });
       const took = Number(process.hrtime.bigint() - started) / 1e6;

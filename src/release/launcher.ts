@@ -21,17 +21,25 @@ import { placeFile } from "./place-file";
  */
 export const launchedBundleName = (type: ProviderType): string => `vaultbridge-provider-${type}.js`;
 
+/**
+ * The sh lines that hand NODE_EXTRA_CA_CERTS on as VAULTBRIDGE_EXTRA_CA_CERTS (read by plugin/extra-ca-certs.ts).
+ * The providers' launchers and the CLI's own (bin/vaultbridge, checked against these by a test) share them.
+ */
+export const EXTRA_CA_CERTS_HANDOFF: readonly string[] = [
+  'if [ -n "${NODE_EXTRA_CA_CERTS:-}" ]; then',
+  "  VAULTBRIDGE_EXTRA_CA_CERTS=$NODE_EXTRA_CA_CERTS",
+  "  export VAULTBRIDGE_EXTRA_CA_CERTS",
+  "  unset NODE_EXTRA_CA_CERTS",
+  "fi",
+];
+
 export function launcherScript(type: ProviderType): string {
   return [
     "#!/bin/sh",
     `# terraform-provider-${type}: runs ${launchedBundleName(type)}, beside this file, with Node.`,
     "# Written by `vaultbridge provider install`. Node would parse NODE_EXTRA_CA_CERTS before anything runs, on every",
     "# launch; the provider reads it (as VAULTBRIDGE_EXTRA_CA_CERTS) on its first HTTPS connection instead.",
-    'if [ -n "${NODE_EXTRA_CA_CERTS:-}" ]; then',
-    "  VAULTBRIDGE_EXTRA_CA_CERTS=$NODE_EXTRA_CA_CERTS",
-    "  export VAULTBRIDGE_EXTRA_CA_CERTS",
-    "  unset NODE_EXTRA_CA_CERTS",
-    "fi",
+    ...EXTRA_CA_CERTS_HANDOFF,
     `exec node "\${0%/*}/${launchedBundleName(type)}" "$@"`,
     "",
   ].join("\n");

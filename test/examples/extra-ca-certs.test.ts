@@ -3,6 +3,7 @@
  * it at every start, and the provider must still trust exactly what Node would have trusted. Terraform talks to the
  * emulator over HTTPS, behind a certificate of a private CA: trusted with NODE_EXTRA_CA_CERTS, refused without.
  * The same install carries the V8 code caches of undici and zod, which the provider must find and V8 accept.
+ * The CLI's own launcher (bin/vaultbridge, the package's `bin`) does the same for the engine.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:https";
@@ -11,7 +12,8 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { TestEmulator } from "../support/emulator";
 import { loopbackCertificate } from "../support/release";
-import { cleanEnv, installProviders, remove, requireBuild, tempDir, terraform } from "./helpers";
+import { EXTRA_CA_CERTS_HANDOFF } from "../../src/release/launcher";
+import { BIN, cleanEnv, installProviders, remove, requireBuild, ROOT, run, tempDir, terraform } from "./helpers";
 
 let emu: TestEmulator;
 let dir: string;
@@ -95,3 +97,34 @@ test("the private CA in NODE_EXTRA_CA_CERTS is trusted on the first HTTPS call, 
   const missing = await terraform(["apply", "-auto-approve", "-no-color"], { cwd: untrusted, env: { ...env, NODE_EXTRA_CA_CERTS: join(dir, "none.pem"), TF_LOG: "warn" }, expect: 1 });
   expect(missing.stderr).toContain("Ignoring extra certs from");
 }, 180_000);
+
+test("the CLI's launcher defers it too: the engine trusts the private CA on its first call; Node parses nothing at start", async () => {
+  const launcher = join(ROOT, "bin", "vaultbridge");
+  // The same hand-off as the providers' launchers (one source: release/launcher.ts).
+  expect(readFileSync(launcher, "utf8")).toContain(EXTRA_CA_CERTS_HANDOFF.join("\n"));
+  expect((require(join(ROOT, "package.json")) as { bin: Record<string, string> }).bin.vaultbridge).toBe("bin/vaultbridge");
+  const env = cleanEnv();
+  delete env.NODE_EXTRA_CA_CERTS;
+
+  // An unreadable file: Node itself warns at start of a command that makes no HTTPS call; through the launcher
+  // nothing reads it, so nothing warns.
+  const unreadable = { ...env, NODE_EXTRA_CA_CERTS: join(dir, "none.pem") };
+  expect((await run(process.execPath, [BIN, "--version"], { cwd: dir, env: unreadable, expect: 0 })).stderr).toContain("Ignoring extra certs from");
+  expect((await run(launcher, ["--version"], { cwd: dir, env: unreadable, expect: 0 })).stderr).toBe("");
+
+  const cwd = join(dir, "engine-stack");
+  require("node:fs").mkdirSync(cwd);
+  const { clientId, clientSecret } = emu.emulator.infisical;
+  writeFileSync(
+    join(cwd, "cdk.tf.json"),
+    JSON.stringify({
+      terraform: { required_providers: { infisical: { source: "vaultbridge/infisical" } } },
+      provider: { infisical: [{ host: httpsUrl, auth: { universal: { client_id: clientId, client_secret: clientSecret } } }] },
+      resource: { infisical_app_connection_heroku: { web: { name: "engine-extra-ca", credentials: { auth_token: "HRKU-extra-ca" } } } },
+    }),
+  );
+  const refused = await run(launcher, ["apply", "-auto-approve", "-no-color"], { cwd, env, expect: 1 });
+  expect(refused.stdout + refused.stderr).toMatch(/certificate/i);
+  await run(launcher, ["apply", "-auto-approve", "-no-color"], { cwd, env: { ...env, NODE_EXTRA_CA_CERTS: caFile }, expect: 0 });
+  expect(JSON.stringify((await emu.infisical("GET", "/api/v1/app-connections")).body)).toContain('"engine-extra-ca"');
+}, 120_000);

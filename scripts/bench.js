@@ -248,35 +248,38 @@ async function main() {
 
     // The warm paths beside the plain launch and terraform core alone: `vaultbridge terraform` (one provider process
     // started for the run) and terraform against a long-lived `provider serve` (started once, outside the timing).
+    // At 100 the served row is also what terraform itself costs with these providers, with no launch and warm code.
     {
-      const ours = join(ws.dir, "conn-10");
-      const core = join(ws.dir, "data-10");
-      const timed = async (file, args, env) => {
-        const started = process.hrtime.bigint();
-        await run(file, args, { cwd: ours, env, maxBuffer: 64 * 1024 * 1024 });
-        return Number(process.hrtime.bigint() - started) / 1e6;
-      };
       const serve = spawn(process.execPath, [join(root, "bin", "vaultbridge.js"), "provider", "serve", "--json"], { stdio: ["ignore", "pipe", "ignore"] });
       const reattach = await new Promise((resolve) => serve.stdout.once("data", (d) => resolve(String(d).trim())));
       const plainEnv = { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null", CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
-      const times = { launched: [], warm: [], served: [], core: [] };
       try {
-        for (let i = 0; i < 5; i++) {
-          times.launched.push(await ws.tf(ours, ["plan", "-no-color"]));
-          times.warm.push(await timed(VAULTBRIDGE, ["terraform", "plan", "-no-color"], plainEnv));
-          times.served.push(await timed("terraform", ["plan", "-no-color"], { ...plainEnv, TF_REATTACH_PROVIDERS: reattach }));
-          times.core.push(await ws.tf(core, ["plan", "-no-color"]));
+        for (const n of [10, 100]) {
+          const ours = join(ws.dir, `conn-${n}`);
+          const core = join(ws.dir, `data-${n}`);
+          const timed = async (file, args, env) => {
+            const started = process.hrtime.bigint();
+            await run(file, args, { cwd: ours, env, maxBuffer: 64 * 1024 * 1024 });
+            return Number(process.hrtime.bigint() - started) / 1e6;
+          };
+          const times = { launched: [], warm: [], served: [], core: [] };
+          for (let i = 0; i < 5; i++) {
+            times.launched.push(await ws.tf(ours, ["plan", "-no-color"]));
+            times.warm.push(await timed(VAULTBRIDGE, ["terraform", "plan", "-no-color"], plainEnv));
+            times.served.push(await timed("terraform", ["plan", "-no-color"], { ...plainEnv, TF_REATTACH_PROVIDERS: reattach }));
+            times.core.push(await ws.tf(core, ["plan", "-no-color"]));
+          }
+          const [l, w, r, c] = [times.launched, times.warm, times.served, times.core].map(median);
+          const x = (v) => `×${(v / c).toFixed(1)} core`;
+          report(
+            `terraform plan of ${n}: launched / vaultbridge terraform / against a running provider serve, median of 5`,
+            `${ms(l)} / ${ms(w)} / ${ms(r)} (${x(l)} / ${x(w)} / ${x(r)})`,
+            "warm ≤ 2× core alone",
+          );
         }
       } finally {
         serve.kill("SIGTERM");
       }
-      const [l, w, r, c] = [times.launched, times.warm, times.served, times.core].map(median);
-      const x = (v) => `×${(v / c).toFixed(1)} core`;
-      report(
-        "terraform plan of 10: launched / vaultbridge terraform / against a running provider serve, median of 5",
-        `${ms(l)} / ${ms(w)} / ${ms(r)} (${x(l)} / ${x(w)} / ${x(r)})`,
-        "warm ≤ 2× core alone",
-      );
     }
 
     // 1000 connections: plan beside core alone, launched and warm; the provider's peak RSS (bench-provider-memory.js).

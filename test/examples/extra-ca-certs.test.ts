@@ -5,11 +5,11 @@
  * The same install carries the V8 code caches of undici and zod, which the provider must find and V8 accept.
  * The CLI's own launcher (bin/vaultbridge, the package's `bin`) does the same for the engine.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:https";
 import { request } from "node:http";
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { TestEmulator } from "../support/emulator";
 import { loopbackCertificate } from "../support/release";
 import { EXTRA_CA_CERTS_HANDOFF } from "../../src/release/launcher";
@@ -54,7 +54,7 @@ afterAll(async () => {
 
 function stack(name: string): string {
   const cwd = join(dir, name);
-  require("node:fs").mkdirSync(cwd);
+  mkdirSync(cwd);
   writeFileSync(
     join(cwd, "main.tf"),
     `terraform {
@@ -105,6 +105,15 @@ test("the CLI's launcher defers it too: the engine trusts the private CA on its 
   expect((require(join(ROOT, "package.json")) as { bin: Record<string, string> }).bin.vaultbridge).toBe("bin/vaultbridge");
   const env = cleanEnv();
   delete env.NODE_EXTRA_CA_CERTS;
+  // npm links it from node_modules/.bin with a relative link (and a global install with an absolute one).
+  const links = join(dir, "node_modules", ".bin");
+  mkdirSync(links, { recursive: true });
+  symlinkSync(relative(links, launcher), join(links, "vaultbridge"));
+  symlinkSync(join(links, "vaultbridge"), join(dir, "vaultbridge-global"));
+  const version = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string }).version;
+  for (const linked of [join(links, "vaultbridge"), join(dir, "vaultbridge-global")]) {
+    expect((await run(linked, ["--version"], { cwd: dir, env, expect: 0 })).stdout.trim()).toBe(version);
+  }
 
   // An unreadable file: Node itself warns at start of a command that makes no HTTPS call; through the launcher
   // nothing reads it, so nothing warns.
@@ -113,7 +122,7 @@ test("the CLI's launcher defers it too: the engine trusts the private CA on its 
   expect((await run(launcher, ["--version"], { cwd: dir, env: unreadable, expect: 0 })).stderr).toBe("");
 
   const cwd = join(dir, "engine-stack");
-  require("node:fs").mkdirSync(cwd);
+  mkdirSync(cwd);
   const { clientId, clientSecret } = emu.emulator.infisical;
   writeFileSync(
     join(cwd, "cdk.tf.json"),

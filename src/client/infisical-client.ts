@@ -58,6 +58,11 @@ export class InfisicalClient {
       mapError: mapApiError,
     });
   }
+  /** The API's base URL, as configured. */
+  get host(): string {
+    return this.options.host;
+  }
+
 
   /** Every connection of the org (or of one project), all apps mixed unless `app` is given. */
   async listConnections(opts: { app?: AppSlug; projectId?: string; signal?: AbortSignal } = {}): Promise<AppConnection[]> {

@@ -49,6 +49,11 @@ export class ScrapEngineClient {
       mapError: mapApiError,
     });
   }
+  /** The API's base URL, as configured. */
+  get baseUrl(): string {
+    return this.options.baseUrl;
+  }
+
 
   list(signal?: AbortSignal): Promise<VaultIntegration[]> {
     return this.call({ method: "GET", path: "vault-integrations", schema: vaultIntegrationList, signal });

@@ -2,8 +2,8 @@
  * Creates in flight, recorded durably: a run killed between sending a create and recording its answer leaves the
  * object on the server and nothing in state. The intent written before the create lets the next run adopt that
  * object instead of failing "already exists" or making a duplicate. The engine keys intents by resource address
- * (beside its state); the tfplugin6 provider, which never learns addresses, by type and import id (in Terraform's
- * data directory). One file, so the engine's `<state>.intents.json` format stays as it was.
+ * (beside its state); the tfplugin6 provider, which never learns addresses, by type, import id and the API it
+ * talks to (in Terraform's data directory). One file, so the engine's `<state>.intents.json` format stays as it was.
  *
  * Never holds a secret: only the type, the import id (a name), when, and which process. Safe against concurrent
  * writers (the provider processes of one run, two runs): each change is a read-modify-write under an exclusive
@@ -47,9 +47,14 @@ export function intentsOf(raw: unknown): Map<string, CreateIntent> {
   return out;
 }
 
-/** The key of a provider-side intent: what identifies the object to create. */
-export function intentKey(type: string, importId: string): string {
-  return `${type} ${importId}`;
+/**
+ * The key of a provider-side intent: what identifies the object to create, and where (`scope`, the API the
+ * provider configuration talks to). Two configurations of one provider in one working directory (aliases for the
+ * US and EU hosts, say) then never take each other's intents: one's intent for "web" must not let the other adopt
+ * a stranger's "web" on its own host. Without a scope, the key intents had before scopes were added.
+ */
+export function intentKey(type: string, importId: string, scope?: string): string {
+  return scope === undefined ? `${type} ${importId}` : `${type} ${importId} @ ${scope}`;
 }
 
 /** The provider's intents file in Terraform's data directory (`TF_DATA_DIR`, default `.terraform` in the cwd). */

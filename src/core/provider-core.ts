@@ -58,6 +58,8 @@ export class ProviderCore<Client> {
   private readonly log: Logger;
   private readonly env: NodeJS.ProcessEnv;
   private readonly intents: CreateIntents | undefined;
+  /** The configured client's ProviderDefinition.intentScope: its intents' keys carry it. */
+  private intentScope: string | undefined;
 
   constructor(
     readonly definition: ProviderDefinition<Client>,
@@ -133,6 +135,7 @@ export class ProviderCore<Client> {
     // client keeps for bulk refresh must never outlive its walk.
     const previous = this.client;
     this.client = this.definition.configure(normalized, this.env, diags, this.log);
+    this.intentScope = this.client === null ? undefined : this.definition.intentScope?.(this.client);
     if (previous && this.definition.close) void this.definition.close(previous).catch(() => undefined);
     return diags;
   }
@@ -202,7 +205,7 @@ export class ProviderCore<Client> {
       const sending = withWriteOnlyFrom(r.attributes, planned, normalized);
       const result =
         prior === null
-          ? await createRecorded({ resource: r, ctx, planned: sending, diags, intents: this.intents, unadoptable: (found) => this.unadoptable(r, found, planned) })
+          ? await createRecorded({ resource: r, ctx, planned: sending, diags, intents: this.intents, scope: this.intentScope, unadoptable: (found) => this.unadoptable(r, found, planned) })
           : await r.update(ctx, prior, sending, diags);
       const state = result && stripWriteOnly(r.attributes, result);
       if (state) assertApplyKeepsPlan(r.attributes, planned, state, diags);
@@ -220,7 +223,7 @@ export class ProviderCore<Client> {
     const r = this.resource(typeName);
     const ctx = this.context(diags);
     if (!r || !ctx) return { state, diagnostics: diags };
-    settleRecorded(r, state, this.intents, this.log);
+    settleRecorded(r, state, this.intents, this.intentScope, this.log);
     try {
       const fresh = await r.read(ctx, state, diags);
       return { state: fresh && stripWriteOnly(r.attributes, fresh), diagnostics: diags };

@@ -18,6 +18,8 @@ export interface RecordedCreate<Client> {
   readonly planned: ObjectValue;
   readonly diags: Diagnostics;
   readonly intents?: CreateIntents;
+  /** Where the provider configuration's objects live (ProviderDefinition.intentScope). */
+  readonly scope?: string;
   /** Why the object found cannot become the planned one in place (a replacement would be needed), or null. */
   readonly unadoptable: (found: ObjectValue) => string | null;
 }
@@ -26,7 +28,7 @@ export async function createRecorded<Client>(o: RecordedCreate<Client>): Promise
   const r = o.resource;
   const importId = r.importIdOf?.(o.planned) ?? null;
   if (importId === null) return r.create(o.ctx, o.planned, o.diags);
-  const key = intentKey(r.typeName, importId);
+  const key = intentKey(r.typeName, importId, o.scope);
   const earlier = tryIntents(o.ctx.log, () => o.intents?.get(key));
   tryIntents(o.ctx.log, () => o.intents?.record(key, { type: r.typeName, importId }));
   // Settled once a definite answer arrives; kept while the create (or the adoption) may still have committed.
@@ -63,9 +65,15 @@ export async function createRecorded<Client>(o: RecordedCreate<Client>): Promise
  * Terraform holds `state` in its state: an intent left for it (the process died between the create's answer and
  * forgetting the intent) is forgotten now, so that it can never adopt another object of that name later.
  */
-export function settleRecorded<Client>(resource: ResourceDefinition<Client>, state: ObjectValue, intents: CreateIntents | undefined, log: Logger): void {
+export function settleRecorded<Client>(
+  resource: ResourceDefinition<Client>,
+  state: ObjectValue,
+  intents: CreateIntents | undefined,
+  scope: string | undefined,
+  log: Logger,
+): void {
   const importId = intents ? (resource.importIdOf?.(state) ?? null) : null;
-  if (importId !== null) tryIntents(log, () => intents?.settle(intentKey(resource.typeName, importId)));
+  if (importId !== null) tryIntents(log, () => intents?.settle(intentKey(resource.typeName, importId, scope)));
 }
 
 /** Brings the object an interrupted run created to the planned values (secrets included: they are re-sent). */

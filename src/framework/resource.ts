@@ -118,6 +118,11 @@ export interface ProviderDefinition<Client> {
   configure(config: ObjectValue, env: NodeJS.ProcessEnv, diags: Diagnostics, log: Logger): Client | null;
   /** Releases the client's connections. */
   close?(client: Client): Promise<void>;
+  /**
+   * Where a configured client's objects live (its API's base URL), never a secret: create intents are kept apart
+   * per scope (see core/create-intents intentKey).
+   */
+  intentScope?(client: Client): string;
   readonly resources: readonly ResourceDefinition<Client>[];
   /** Data sources beyond the resources' own (`ResourceDefinition.dataSource`), e.g. lists. */
   readonly dataSources?: readonly DataSourceDefinition<Client>[];

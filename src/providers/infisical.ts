@@ -115,6 +115,7 @@ export const infisicalProvider: ProviderDefinition<InfisicalClient> = {
   },
 
   close: (client) => client.close(),
+  intentScope: (client) => client.host,
 
   resources: [azureKeyVaultConnection, postgresConnection, herokuConnection],
   dataSources: [appConnectionsDataSource],

@@ -41,6 +41,7 @@ export const scrapengineProvider: ProviderDefinition<ScrapEngineClient> = {
   },
 
   close: (client) => client.close(),
+  intentScope: (client) => client.baseUrl,
 
   resources: [vaultIntegration],
   dataSources: [vaultIntegrationsDataSource],

@@ -101,7 +101,7 @@ describe("a create answered \"already exists\"", () => {
   test("with an earlier intent: adopted and brought to the planned values, the intent settled", async () => {
     await theirs({ name: "web", method: "auth-token", description: "old", credentials: { authToken: "HRKU-old" } });
     const intents = new CreateIntents(join(dir, "i.json"));
-    intents.record(intentKey(HEROKU, "web"), { type: HEROKU, importId: "web" });
+    intents.record(intentKey(HEROKU, "web", emu.url), { type: HEROKU, importId: "web" });
     const c = core(intents);
     const r = await c.applyResourceChange(HEROKU, null, plan(c, { name: "web", description: "new", credentials: { auth_token: "HRKU-new" } }));
     expect(r.diagnostics.errors).toEqual([]);
@@ -117,7 +117,7 @@ describe("a create answered \"already exists\"", () => {
     const c = core(intents);
     const created = await c.applyResourceChange(HEROKU, null, plan(c, { name: "web", credentials: { auth_token: "HRKU-ours" } }));
     // As if the process died between the create's answer and forgetting its intent.
-    intents.record(intentKey(HEROKU, "web"), { type: HEROKU, importId: "web" });
+    intents.record(intentKey(HEROKU, "web", emu.url), { type: HEROKU, importId: "web" });
     expect((await c.readResource(HEROKU, created.state!)).state?.id).toBe(created.state?.id);
     expect(intents.all().size).toBe(0);
     // Deleted, then someone else takes the name: our next create must not adopt theirs.
@@ -131,7 +131,7 @@ describe("a create answered \"already exists\"", () => {
   test("with an earlier intent but a difference that needs a replacement: refused, naming it", async () => {
     await theirs({ name: "web", method: "oauth", credentials: { code: "oauth-code" } });
     const intents = new CreateIntents(join(dir, "i.json"));
-    intents.record(intentKey(HEROKU, "web"), { type: HEROKU, importId: "web" });
+    intents.record(intentKey(HEROKU, "web", emu.url), { type: HEROKU, importId: "web" });
     const c = core(intents);
     const r = await c.applyResourceChange(HEROKU, null, plan(c, { name: "web", credentials: { auth_token: "HRKU-new" } }));
     expect(r.state).toBeNull();
@@ -141,6 +141,26 @@ describe("a create answered \"already exists\"", () => {
     // A definite refusal: the intent is settled (the error says how to import it instead).
     expect(intents.all().size).toBe(0);
     await c.close();
+  });
+
+  test("another host's intent for the same name (a provider alias) never lets this one adopt a stranger there", async () => {
+    const other = await TestEmulator.start();
+    try {
+      // On this host, someone else's "web"; the intent is the other alias's, whose run was killed mid-create.
+      await theirs({ name: "web", method: "auth-token", description: "theirs", credentials: { authToken: "HRKU-theirs" } });
+      const intents = new CreateIntents(join(dir, "i.json"));
+      intents.record(intentKey(HEROKU, "web", other.url), { type: HEROKU, importId: "web" });
+      const c = core(intents);
+      const r = await c.applyResourceChange(HEROKU, null, plan(c, { name: "web", credentials: { auth_token: "HRKU-ours" } }));
+      expect(r.state).toBeNull();
+      expect(r.diagnostics.errors[0].detail).toContain("That object was not created by this configuration");
+      expect((await connections()).map((x) => x.description)).toEqual(["theirs"]);
+      // The other alias's intent is still there for its own next run.
+      expect([...intents.all().keys()]).toEqual([intentKey(HEROKU, "web", other.url)]);
+      await c.close();
+    } finally {
+      await other.close();
+    }
   });
 
   test("without one: not adopted, the error gives the import command with a project-scoped id quoted as needed", async () => {

@@ -57,6 +57,16 @@ export function intentKey(type: string, importId: string, scope?: string): strin
   return scope === undefined ? `${type} ${importId}` : `${type} ${importId} @ ${scope}`;
 }
 
+/** An API's base URL as an intent scope: origin and path only, so that no user:password or query reaches the file. */
+export function apiScope(baseUrl: string): string {
+  try {
+    const url = new URL(baseUrl);
+    return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
+  } catch {
+    return baseUrl.replace(/[?#].*$/, "");
+  }
+}
+
 /** The provider's intents file in Terraform's data directory (`TF_DATA_DIR`, default `.terraform` in the cwd). */
 export function providerIntentsPath(env: NodeJS.ProcessEnv, cwd: string = process.cwd()): string {
   return join(cwd, env.TF_DATA_DIR || ".terraform", "vaultbridge", "create-intents.json");

@@ -15,7 +15,7 @@ import { type ObjectValue, type Value, isObject, isUnknown, isWhollyKnown, value
 import { attributeEntries, type Attributes, isComputed } from "../framework/schema";
 import { refuseWriteOnlyValues, stripWriteOnly, withWriteOnlyFrom } from "../framework/write-only";
 import { graceSignal } from "../client/stop-signal";
-import type { CreateIntents } from "./create-intents";
+import { apiScope, type CreateIntents } from "./create-intents";
 import { describeFailure } from "./failure";
 import { createRecorded, settleRecorded } from "./recorded-create";
 
@@ -135,7 +135,8 @@ export class ProviderCore<Client> {
     // client keeps for bulk refresh must never outlive its walk.
     const previous = this.client;
     this.client = this.definition.configure(normalized, this.env, diags, this.log);
-    this.intentScope = this.client === null ? undefined : this.definition.intentScope?.(this.client);
+    const scope = this.client === null ? undefined : this.definition.intentScope?.(this.client);
+    this.intentScope = scope === undefined ? undefined : apiScope(scope);
     if (previous && this.definition.close) void this.definition.close(previous).catch(() => undefined);
     return diags;
   }

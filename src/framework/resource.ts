@@ -119,8 +119,8 @@ export interface ProviderDefinition<Client> {
   /** Releases the client's connections. */
   close?(client: Client): Promise<void>;
   /**
-   * Where a configured client's objects live (its API's base URL), never a secret: create intents are kept apart
-   * per scope (see core/create-intents intentKey).
+   * Where a configured client's objects live (its API's base URL): create intents are kept apart per scope (see
+   * core/create-intents intentKey; only the URL's origin and path are kept).
    */
   intentScope?(client: Client): string;
   readonly resources: readonly ResourceDefinition<Client>[];

@@ -8,7 +8,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CreateIntents, intentKey, providerIntentsPath } from "../../src/core/create-intents";
+import { apiScope, CreateIntents, intentKey, providerIntentsPath } from "../../src/core/create-intents";
 import { ProviderCore } from "../../src/core/provider-core";
 import type { ObjectValue } from "../../src/framework/value";
 import { infisicalProvider } from "../../src/providers/infisical";
@@ -50,6 +50,12 @@ test("records only type, import id, time and pid; the last settle removes the fi
   expect(onDisk[`${HEROKU} web`].pid).toBe(process.pid);
   intents.settle(intentKey(HEROKU, "web"));
   expect(existsSync(path)).toBe(false);
+});
+
+test("an API's scope keeps the origin and path only: no user:password, query or trailing slash reaches the file", () => {
+  expect(apiScope("https://ci:s3cret@eu.infisical.com/api/?token=x#f")).toBe("https://eu.infisical.com/api");
+  expect(apiScope("http://127.0.0.1:8080")).toBe("http://127.0.0.1:8080");
+  expect(intentKey(HEROKU, "web", apiScope("https://eu.infisical.com/"))).toBe(`${HEROKU} web @ https://eu.infisical.com`);
 });
 
 test("four processes recording at once lose none of each other's intents", async () => {

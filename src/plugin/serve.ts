@@ -14,8 +14,6 @@ import { exitWithParent } from "./exit-with-parent";
 import { createGrpcServer, listen, type RunningGrpcServer, type UnaryHandler } from "./grpc-server";
 import { listenForReattach, reattachValue, removeSocketDir, type ReattachServer } from "./reattach-socket";
 
-export { reattachValue, type ReattachEntry, type ReattachServer } from "./reattach-socket";
-
 export const MAGIC_COOKIE_KEY = "TF_PLUGIN_MAGIC_COOKIE";
 export const MAGIC_COOKIE_VALUE = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2";
 export const SHUTDOWN_METHOD = "/plugin.GRPCController/Shutdown";
